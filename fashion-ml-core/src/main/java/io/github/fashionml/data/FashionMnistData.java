@@ -1,0 +1,115 @@
+package io.github.fashionml.data;
+
+import io.github.fashionml.data.idx.IdxFormatException;
+import io.github.fashionml.data.idx.IdxImages;
+import io.github.fashionml.data.idx.IdxReader;
+import io.github.fashionml.util.Sha256;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Fashion-MNIST in memory: training and test images with their labels, and the SHA-256 of each file's
+ * decompressed contents as read (so what was trained on is recorded, whatever the source).
+ */
+public record FashionMnistData(IdxImages trainImages, byte[] trainLabels, IdxImages testImages, byte[] testLabels,
+                               Map<FashionMnistFile, String> sha256) {
+
+    public FashionMnistData {
+        sha256 = Collections.unmodifiableMap(new EnumMap<>(sha256));
+    }
+
+    /**
+     * Reads the four files (gzipped or plain). Checks their structure: 28x28 images, labels 0-9, as many
+     * labels as images. Digests are computed while reading; compare them with {@link #isOfficial()}.
+     */
+    public static FashionMnistData load(Map<FashionMnistFile, Path> files) throws IOException {
+        Map<FashionMnistFile, String> digests = new EnumMap<>(FashionMnistFile.class);
+        IdxImages train = readImages(files, FashionMnistFile.TRAIN_IMAGES, digests);
+        byte[] trainLabels = readLabels(files, FashionMnistFile.TRAIN_LABELS, digests);
+        IdxImages test = readImages(files, FashionMnistFile.TEST_IMAGES, digests);
+        byte[] testLabels = readLabels(files, FashionMnistFile.TEST_LABELS, digests);
+        checkCounts(files, FashionMnistFile.TRAIN_IMAGES, train, FashionMnistFile.TRAIN_LABELS, trainLabels);
+        checkCounts(files, FashionMnistFile.TEST_IMAGES, test, FashionMnistFile.TEST_LABELS, testLabels);
+        return new FashionMnistData(train, trainLabels, test, testLabels, digests);
+    }
+
+    /** Reads the four files from one directory, each as {@code name.gz} or plain {@code name}. */
+    public static FashionMnistData load(Path directory) throws IOException {
+        Map<FashionMnistFile, Path> files = new EnumMap<>(FashionMnistFile.class);
+        for (FashionMnistFile file : FashionMnistFile.values()) {
+            Path gz = directory.resolve(file.gzipFileName());
+            files.put(file, java.nio.file.Files.exists(gz) ? gz : directory.resolve(file.fileName()));
+        }
+        return load(files);
+    }
+
+    /** True when every file is the published Fashion-MNIST file (not a subset or another dataset). */
+    public boolean isOfficial() {
+        for (FashionMnistFile file : FashionMnistFile.values()) {
+            if (!file.sha256().equals(sha256.get(file))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first {@code trainCount} training and {@code testCount} test images: for quick runs and tests. */
+    public FashionMnistData subset(int trainCount, int testCount) {
+        int trainN = Math.min(trainCount, trainImages.count());
+        int testN = Math.min(testCount, testImages.count());
+        return new FashionMnistData(trainImages.first(trainN), java.util.Arrays.copyOf(trainLabels, trainN),
+                testImages.first(testN), java.util.Arrays.copyOf(testLabels, testN), sha256);
+    }
+
+    private static Path pathOf(Map<FashionMnistFile, Path> files, FashionMnistFile file) {
+        Path path = files.get(file);
+        if (path == null) {
+            throw new IllegalArgumentException("no path given for " + file.fileName());
+        }
+        return path;
+    }
+
+    private static IdxImages readImages(Map<FashionMnistFile, Path> files, FashionMnistFile file,
+                                        Map<FashionMnistFile, String> digests) throws IOException {
+        Path path = pathOf(files, file);
+        MessageDigest digest = Sha256.newDigest();
+        IdxImages images;
+        try (InputStream in = new DigestInputStream(IdxReader.openDecompressed(path), digest)) {
+            images = IdxReader.readImages(in, path.toString());
+        }
+        if (images.rows() != FashionMnist.ROWS || images.columns() != FashionMnist.COLUMNS) {
+            throw new IdxFormatException(path.toString(), "holds " + images.rows() + "x" + images.columns()
+                    + " images; Fashion-MNIST images are " + FashionMnist.ROWS + "x" + FashionMnist.COLUMNS);
+        }
+        digests.put(file, Sha256.hex(digest.digest()));
+        return images;
+    }
+
+    private static byte[] readLabels(Map<FashionMnistFile, Path> files, FashionMnistFile file,
+                                     Map<FashionMnistFile, String> digests) throws IOException {
+        Path path = pathOf(files, file);
+        MessageDigest digest = Sha256.newDigest();
+        byte[] labels;
+        try (InputStream in = new DigestInputStream(IdxReader.openDecompressed(path), digest)) {
+            labels = IdxReader.readLabels(in, path.toString(), FashionMnist.CLASS_COUNT);
+        }
+        digests.put(file, Sha256.hex(digest.digest()));
+        return labels;
+    }
+
+    private static void checkCounts(Map<FashionMnistFile, Path> files, FashionMnistFile imagesFile, IdxImages images,
+                                    FashionMnistFile labelsFile, byte[] labels) throws IdxFormatException {
+        if (images.count() != labels.length) {
+            throw new IdxFormatException(files.get(imagesFile).toString(), "holds " + images.count()
+                    + " images but " + files.get(labelsFile) + " holds " + labels.length
+                    + " labels; the two files must come from the same set");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.fashionml.data.preprocess;
+
+/**
+ * Images ready for a network, held as one array each so batches can be views, not copies.
+ *
+ * @param features     pixel values, image after image, in the order the {@code shape} describes
+ * @param shape        the features' shape, e.g. {@code [N, 1, 28, 28]}
+ * @param oneHotLabels {@code N x classCount}, row-major
+ * @param labels       the class index of each image
+ */
+public record PreparedSet(float[] features, long[] shape, float[] oneHotLabels, byte[] labels, int classCount) {
+
+    public int count() {
+        return labels.length;
+    }
+
+    public int featuresPerImage() {
+        return features.length / Math.max(1, labels.length);
+    }
+
+    /** The same images in the order given by a permutation (a copy). */
+    public PreparedSet reordered(int[] order) {
+        int width = featuresPerImage();
+        float[] f = new float[features.length];
+        float[] y = new float[oneHotLabels.length];
+        byte[] l = new byte[labels.length];
+        for (int i = 0; i < order.length; i++) {
+            int from = order[i];
+            System.arraycopy(features, from * width, f, i * width, width);
+            System.arraycopy(oneHotLabels, from * classCount, y, i * classCount, classCount);
+            l[i] = labels[from];
+        }
+        return new PreparedSet(f, shape.clone(), y, l, classCount);
+    }
+}

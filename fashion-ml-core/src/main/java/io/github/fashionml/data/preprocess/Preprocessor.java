@@ -1,0 +1,71 @@
+package io.github.fashionml.data.preprocess;
+
+import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.idx.IdxImages;
+
+import java.util.SplittableRandom;
+
+/** Turns raw images and labels into network input: scaled to [0,1], optionally standardised, one-hot labels. */
+public final class Preprocessor {
+    private static final float SCALE = 1f / 255f;
+
+    private Preprocessor() {
+    }
+
+    /**
+     * @param standardization per-pixel statistics fitted on the training set, or null for plain [0,1] scaling
+     */
+    public static PreparedSet prepare(IdxImages images, byte[] labels, Layout layout, Standardization standardization) {
+        if (images.count() != labels.length) {
+            throw new IllegalArgumentException(images.count() + " images but " + labels.length + " labels");
+        }
+        int width = images.pixelsPerImage();
+        byte[] pixels = images.pixels();
+        float[] features = new float[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            features[i] = (pixels[i] & 0xFF) * SCALE;
+        }
+        if (standardization != null) {
+            if (standardization.mean().length != width) {
+                throw new IllegalArgumentException("standardisation fitted on " + standardization.mean().length
+                        + " pixels, images have " + width);
+            }
+            for (int i = 0; i < images.count(); i++) {
+                int offset = i * width;
+                for (int p = 0; p < width; p++) {
+                    features[offset + p] = (features[offset + p] - standardization.mean()[p]) / standardization.std()[p];
+                }
+            }
+        }
+        int classes = FashionMnist.CLASS_COUNT;
+        float[] oneHot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            oneHot[i * classes + (labels[i] & 0xFF)] = 1f;
+        }
+        return new PreparedSet(features, layout.shape(images.count()), oneHot, labels.clone(), classes);
+    }
+
+    /**
+     * A seeded permutation of {@code 0..n-1} (Fisher-Yates). SplittableRandom's algorithm is specified, so the
+     * same seed gives the same order on every JVM.
+     */
+    public static int[] permutation(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** The set in a seeded random order. */
+    public static PreparedSet shuffled(PreparedSet set, long seed) {
+        return set.reordered(permutation(set.count(), seed));
+    }
+}

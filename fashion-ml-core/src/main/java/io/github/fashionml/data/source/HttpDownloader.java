@@ -1,0 +1,74 @@
+package io.github.fashionml.data.source;
+
+import io.github.fashionml.util.ProgressLog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Streams one URL to a file, with a connect timeout and a read timeout (so a stalled server cannot hang
+ * the build) and progress in the log. HttpURLConnection is used because, unlike java.net.http.HttpClient,
+ * it bounds the time between two reads of the body.
+ */
+final class HttpDownloader {
+    private static final long PROGRESS_STEP = 25;
+
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+
+    HttpDownloader(Duration connectTimeout, Duration readTimeout) {
+        this.connectTimeout = connectTimeout;
+        this.readTimeout = readTimeout;
+    }
+
+    /** Downloads {@code uri} into {@code target} (overwriting it); returns the number of bytes written. */
+    long download(URI uri, Path target, ProgressLog log) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(true);
+        connection.setRequestProperty("User-Agent", "fashion-ml");
+        try {
+            int status = connection.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) {
+                throw new IOException("HTTP " + status + (connection.getResponseMessage() == null ? ""
+                        : " " + connection.getResponseMessage()));
+            }
+            long expected = connection.getContentLengthLong();
+            long started = System.nanoTime();
+            long written = 0;
+            long nextReport = PROGRESS_STEP;
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
+                byte[] buffer = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    out.write(buffer, 0, n);
+                    written += n;
+                    if (expected > (1 << 20) && written * 100 / expected >= nextReport && written < expected) {
+                        log.info(String.format(Locale.ROOT, "  %d%% of %s (%.1f MB)", written * 100 / expected,
+                                uri, expected / 1e6));
+                        nextReport = (written * 100 / expected / PROGRESS_STEP + 1) * PROGRESS_STEP;
+                    }
+                }
+            }
+            if (expected >= 0 && written != expected) {
+                throw new IOException("connection closed after " + written + " of " + expected + " bytes");
+            }
+            double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+            log.info(String.format(Locale.ROOT, "  downloaded %.1f MB in %.1f s (%.1f MB/s)",
+                    written / 1e6, seconds, written / 1e6 / seconds));
+            return written;
+        } catch (java.net.SocketTimeoutException e) {
+            throw new IOException("no data for " + readTimeout.toSeconds() + " s (" + e.getMessage() + ")", e);
+        } finally {
+            connection.disconnect();
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.github.fashionml.data.source;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.FashionMnistFile;
+import io.github.fashionml.util.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The four verified files, and where each came from; written as {@code dataset.json} for later goals. */
+public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
+
+    public ResolvedDataset {
+        files = java.util.Collections.unmodifiableMap(new EnumMap<>(files));
+    }
+
+    public Path path(FashionMnistFile file) {
+        return files.get(file).path();
+    }
+
+    public Map<FashionMnistFile, Path> paths() {
+        Map<FashionMnistFile, Path> paths = new EnumMap<>(FashionMnistFile.class);
+        files.forEach((file, resolved) -> paths.put(file, resolved.path()));
+        return paths;
+    }
+
+    /** JSON form: stable field names, read by later goals and by users' scripts. */
+    record Json(@JsonProperty("dataset") String dataset, @JsonProperty("files") Map<String, FileJson> files) {
+    }
+
+    record FileJson(@JsonProperty("fileName") String fileName, @JsonProperty("path") String path,
+                    @JsonProperty("source") String source, @JsonProperty("origin") String origin,
+                    @JsonProperty("sha256") String sha256, @JsonProperty("size") long size) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public void write(Path target) throws IOException {
+        Map<String, FileJson> out = new LinkedHashMap<>();
+        files.forEach((file, r) -> out.put(file.key(), new FileJson(file.fileName(), r.path().toString(),
+                r.source(), r.origin(), r.sha256(), r.size())));
+        byte[] bytes = JSON.writeValueAsBytes(new Json(FashionMnist.NAME, out));
+        AtomicFiles.write(target, stream -> stream.write(bytes));
+    }
+
+    /** Reads a {@code dataset.json} written by {@link #write}. */
+    public static ResolvedDataset read(Path source) throws IOException {
+        Json json;
+        try {
+            json = JSON.readValue(source.toFile(), Json.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(source + " is not valid JSON (" + e.getOriginalMessage()
+                    + "); run the fetch-data goal again", e);
+        }
+        if (json.files() == null || !FashionMnist.NAME.equals(json.dataset())) {
+            throw new IOException(source + " is not a fashion-ml dataset record (expected \"dataset\": \""
+                    + FashionMnist.NAME + "\"); run the fetch-data goal again");
+        }
+        Map<FashionMnistFile, ResolvedFile> files = new EnumMap<>(FashionMnistFile.class);
+        for (FashionMnistFile file : FashionMnistFile.values()) {
+            FileJson f = json.files().get(file.key());
+            if (f == null || f.path() == null) {
+                throw new IOException(source + " has no entry for " + file.key() + "; run the fetch-data goal again");
+            }
+            files.put(file, new ResolvedFile(file, Path.of(f.path()), f.source(), f.origin(), f.sha256(), f.size()));
+        }
+        return new ResolvedDataset(files);
+    }
+}

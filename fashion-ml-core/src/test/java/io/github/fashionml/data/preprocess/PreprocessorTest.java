@@ -1,0 +1,79 @@
+package io.github.fashionml.data.preprocess;
+
+import io.github.fashionml.data.idx.IdxImages;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class PreprocessorTest {
+
+    private static IdxImages twoImages() {
+        byte[] pixels = new byte[2 * 784];
+        pixels[0] = (byte) 255;
+        pixels[1] = (byte) 51;
+        pixels[784] = 0;
+        pixels[785] = (byte) 102;
+        return new IdxImages(2, 28, 28, pixels);
+    }
+
+    @Test
+    void scalesToUnitRangeAndOneHotEncodes() {
+        PreparedSet set = Preprocessor.prepare(twoImages(), new byte[] {3, 9}, Layout.CNN, null);
+        assertEquals(1f, set.features()[0]);
+        assertEquals(0.2f, set.features()[1], 1e-6);
+        assertEquals(0.4f, set.features()[785], 1e-6);
+        assertArrayEquals(new long[] {2, 1, 28, 28}, set.shape());
+        float[] first = Arrays.copyOfRange(set.oneHotLabels(), 0, 10);
+        float[] second = Arrays.copyOfRange(set.oneHotLabels(), 10, 20);
+        assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0}, first);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1}, second);
+    }
+
+    @Test
+    void denseLayoutIsFlat() {
+        PreparedSet set = Preprocessor.prepare(twoImages(), new byte[] {3, 9}, Layout.DNN, null);
+        assertArrayEquals(new long[] {2, 784}, set.shape());
+        assertEquals(784, set.featuresPerImage());
+    }
+
+    @Test
+    void standardisationCentresEachPixelOnTheTrainingMean() {
+        IdxImages images = twoImages();
+        Standardization s = Standardization.fit(images);
+        assertEquals(0.5f, s.mean()[0], 1e-6);
+        assertEquals(0.5f, s.std()[0], 1e-6);
+        PreparedSet set = Preprocessor.prepare(images, new byte[] {0, 1}, Layout.DNN, s);
+        assertEquals(1f, set.features()[0], 1e-6);
+        assertEquals(-1f, set.features()[784], 1e-6);
+        // A pixel that never varies is centred but not blown up by a zero deviation.
+        assertEquals(0f, set.features()[2], 1e-6);
+    }
+
+    @Test
+    void seededShuffleIsAReproduciblePermutation() {
+        int[] a = Preprocessor.permutation(1000, 42);
+        int[] b = Preprocessor.permutation(1000, 42);
+        int[] c = Preprocessor.permutation(1000, 43);
+        assertArrayEquals(a, b);
+        assertFalse(Arrays.equals(a, c));
+        int[] sorted = a.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < sorted.length; i++) {
+            assertEquals(i, sorted[i]);
+        }
+    }
+
+    @Test
+    void shuffleKeepsImagesWithTheirLabels() {
+        PreparedSet set = Preprocessor.prepare(twoImages(), new byte[] {3, 9}, Layout.DNN, null);
+        PreparedSet swapped = set.reordered(new int[] {1, 0});
+        assertArrayEquals(new byte[] {9, 3}, swapped.labels());
+        assertEquals(0.4f, swapped.features()[1], 1e-6);
+        assertEquals(1f, swapped.oneHotLabels()[9]);
+        assertEquals(1f, swapped.oneHotLabels()[13]);
+    }
+}

@@ -1,0 +1,294 @@
+package io.github.fashionml.data.source;
+
+import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.data.FashionMnistFile;
+import io.github.fashionml.testing.LoopbackMirror;
+import io.github.fashionml.testing.LoopbackMirror.Behaviour;
+import io.github.fashionml.testing.TestData;
+import io.github.fashionml.util.ProgressLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DatasetResolverTest {
+    @TempDir
+    Path dir;
+
+    private final List<String> logLines = Collections.synchronizedList(new ArrayList<>());
+    private final ProgressLog log = new ProgressLog() {
+        @Override
+        public void info(String message) {
+            logLines.add("INFO " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            logLines.add("WARN " + message);
+        }
+    };
+
+    /** Options that look nowhere but where a test says, verifying against the shipped subset. */
+    private FetchOptions options() {
+        return new FetchOptions(null, dir.resolve("cache"), null, List.of(), false,
+                Duration.ofSeconds(2), Duration.ofSeconds(1), TestData.subsetContents());
+    }
+
+    private static Mirror http(String url) throws ConfigurationException {
+        return Mirror.parse(url, true);
+    }
+
+    private List<Path> cachedFiles() throws IOException {
+        Path cacheDir = dir.resolve("cache").resolve("fashion-mnist");
+        if (!Files.isDirectory(cacheDir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(cacheDir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".gz")).toList();
+        }
+    }
+
+    @Test
+    void explicitDirectoryComesFirstAndIsRecorded() throws Exception {
+        Path data = TestData.copySubsetTo(dir.resolve("data"));
+        ResolvedDataset resolved = new DatasetResolver(options().withDataDirectory(data), log).resolve();
+        for (FashionMnistFile file : FashionMnistFile.values()) {
+            ResolvedFile r = resolved.files().get(file);
+            assertEquals(data.resolve(file.gzipFileName()), r.path());
+            assertTrue(r.source().startsWith("configured directory"), r.source());
+            assertEquals(TestData.subsetContents().get(file).sha256(), r.sha256());
+        }
+        assertTrue(logLines.stream().anyMatch(l -> l.contains("train-images-idx3-ubyte.gz: configured directory")
+                && l.contains("verified")), logLines.toString());
+    }
+
+    @Test
+    void systemPackageDirectoryServesWhenNothingElseHas() throws Exception {
+        Path system = TestData.copySubsetTo(dir.resolve("usr-share"));
+        ResolvedDataset resolved = new DatasetResolver(options().withSystemPackageDirectory(system), log).resolve();
+        assertTrue(resolved.files().get(FashionMnistFile.TEST_LABELS).source().startsWith("Debian/Ubuntu package"));
+        assertTrue(cachedFiles().isEmpty(), "a local source is used in place, not copied");
+    }
+
+    @Test
+    void decompressedFilesAreAcceptedToo() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("plain"));
+        for (FashionMnistFile file : FashionMnistFile.values()) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(TestData.subsetFile(file)))) {
+                Files.copy(in, data.resolve(file.fileName()));
+            }
+        }
+        ResolvedDataset resolved = new DatasetResolver(options().withDataDirectory(data), log).resolve();
+        assertEquals(data.resolve("train-images-idx3-ubyte"), resolved.path(FashionMnistFile.TRAIN_IMAGES));
+    }
+
+    @Test
+    void mismatchingLocalFileIsSkippedLeftUntouchedAndNamed() throws Exception {
+        Path data = TestData.copySubsetTo(dir.resolve("data"));
+        Path system = TestData.copySubsetTo(dir.resolve("system"));
+        // A different, well-formed file in place of the test labels.
+        Files.copy(TestData.subsetFile(FashionMnistFile.TRAIN_LABELS), data.resolve("t10k-labels-idx1-ubyte.gz"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] before = Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte.gz"));
+        ResolvedDataset resolved = new DatasetResolver(
+                options().withDataDirectory(data).withSystemPackageDirectory(system), log).resolve();
+        assertEquals(system.resolve("t10k-labels-idx1-ubyte.gz"), resolved.path(FashionMnistFile.TEST_LABELS));
+        assertEquals(data.resolve("t10k-images-idx3-ubyte.gz"), resolved.path(FashionMnistFile.TEST_IMAGES));
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte.gz"))));
+        assertTrue(logLines.stream().anyMatch(l -> l.startsWith("WARN") && l.contains("checksum mismatch")
+                && l.contains("expected " + TestData.subsetContents().get(FashionMnistFile.TEST_LABELS).sha256())),
+                logLines.toString());
+    }
+
+    @Test
+    void downloadsIntoTheCacheThenUsesTheCache() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl())));
+            ResolvedDataset first = new DatasetResolver(options, log).resolve();
+            assertEquals(4, mirror.requests());
+            assertEquals(4, cachedFiles().size());
+            assertTrue(first.files().get(FashionMnistFile.TRAIN_IMAGES).source().startsWith("downloaded from"));
+            assertEquals(mirror.baseUrl() + "train-images-idx3-ubyte.gz",
+                    first.files().get(FashionMnistFile.TRAIN_IMAGES).origin());
+
+            ResolvedDataset second = new DatasetResolver(options, log).resolve();
+            assertEquals(4, mirror.requests(), "the second build must not download again");
+            assertTrue(second.files().get(FashionMnistFile.TRAIN_IMAGES).source().startsWith("cache"));
+        }
+    }
+
+    @Test
+    void corruptMirrorIsRejectedNothingCachedAndTheNextMirrorUsed() throws Exception {
+        try (LoopbackMirror bad = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.CORRUPT);
+             LoopbackMirror good = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            FetchOptions options = options().withMirrors(List.of(http(bad.baseUrl()), http(good.baseUrl())));
+            ResolvedDataset resolved = new DatasetResolver(options, log).resolve();
+            assertTrue(resolved.files().get(FashionMnistFile.TEST_IMAGES).origin().startsWith(good.baseUrl()));
+            assertTrue(logLines.stream().anyMatch(l -> l.contains("checksum mismatch")
+                    && l.contains("the download was discarded")), logLines.toString());
+        }
+    }
+
+    @Test
+    void corruptMirrorAloneFailsWithExpectedAndActualDigest() throws Exception {
+        try (LoopbackMirror bad = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.CORRUPT)) {
+            FetchOptions options = options().withMirrors(List.of(http(bad.baseUrl())));
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            String expected = TestData.subsetContents().get(FashionMnistFile.TRAIN_LABELS).sha256();
+            assertTrue(e.getMessage().contains("expected " + expected), e.getMessage());
+            assertTrue(e.getMessage().contains("apt-get install dataset-fashion-mnist"), e.getMessage());
+            assertTrue(cachedFiles().isEmpty(), "nothing may be cached from a corrupt mirror");
+            assertNoTemporaryFiles();
+        }
+    }
+
+    @Test
+    void truncatedDownloadLeavesNoPartialFile() throws Exception {
+        try (LoopbackMirror cut = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.TRUNCATE)) {
+            FetchOptions options = options().withMirrors(List.of(http(cut.baseUrl())));
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            assertTrue(e.getMessage().contains("nothing was cached"), e.getMessage());
+            assertTrue(cachedFiles().isEmpty());
+            assertNoTemporaryFiles();
+        }
+    }
+
+    @Test
+    void stalledDownloadTimesOut() throws Exception {
+        try (LoopbackMirror stall = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.STALL)) {
+            FetchOptions options = options().withMirrors(List.of(http(stall.baseUrl())));
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            assertTrue(e.getMessage().contains("no data for 1 s"), e.getMessage());
+            assertTrue(cachedFiles().isEmpty());
+        }
+    }
+
+    @Test
+    void missingFileOnMirrorIsReportedWithStatus() throws Exception {
+        try (LoopbackMirror empty = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.NOT_FOUND)) {
+            FetchOptions options = options().withMirrors(List.of(http(empty.baseUrl())));
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
+            assertEquals(4, e.attempts().size());
+        }
+    }
+
+    @Test
+    void offlineSkipsMirrorsAndSaysSo() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl()))).withOffline(true);
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            assertEquals(0, mirror.requests());
+            assertTrue(e.getMessage().contains("skipped: Maven is offline (-o)"), e.getMessage());
+            assertTrue(e.getMessage().contains("no copy yet"), e.getMessage());
+        }
+    }
+
+    @Test
+    void damagedCacheEntryIsQuarantinedAndFetchedAgain() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl())));
+            new DatasetResolver(options, log).resolve();
+            Path cached = dir.resolve("cache/fashion-mnist/t10k-labels-idx1-ubyte.gz");
+            Files.write(cached, new byte[] {1, 2, 3});
+            ResolvedDataset again = new DatasetResolver(options, log).resolve();
+            assertEquals(5, mirror.requests());
+            assertTrue(again.files().get(FashionMnistFile.TEST_LABELS).source().startsWith("downloaded"));
+            try (Stream<Path> q = Files.list(dir.resolve("cache/fashion-mnist/quarantine"))) {
+                assertEquals(1, q.count());
+            }
+        }
+    }
+
+    @Test
+    void symbolicLinkInTheCacheIsNotFollowed() throws Exception {
+        Path cacheDir = Files.createDirectories(dir.resolve("cache/fashion-mnist"));
+        Path outside = TestData.copySubsetTo(dir.resolve("outside"));
+        Files.createSymbolicLink(cacheDir.resolve("t10k-labels-idx1-ubyte.gz"),
+                outside.resolve("t10k-labels-idx1-ubyte.gz"));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                () -> new DatasetResolver(options(), log).resolve());
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+    }
+
+    @Test
+    void concurrentFetchesIntoOneEmptyCacheDownloadEachFileOnce() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl())));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Callable<ResolvedDataset>> tasks = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    tasks.add(() -> new DatasetResolver(options, ProgressLog.silent()).resolve());
+                }
+                for (Future<ResolvedDataset> f : pool.invokeAll(tasks)) {
+                    assertEquals(4, f.get().files().size());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(4, mirror.requests(), "each file is downloaded once; the other builds wait and reuse it");
+            assertEquals(4, cachedFiles().size());
+        }
+    }
+
+    @Test
+    void nothingAnywhereListsEverySourceAndTheFixes() {
+        FetchOptions options = options().withDataDirectory(dir.resolve("nope"))
+                .withSystemPackageDirectory(dir.resolve("no-package"));
+        DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                () -> new DatasetResolver(options, log).resolve());
+        String m = e.getMessage();
+        assertTrue(m.contains("no source served a verified copy of 4 files"), m);
+        assertTrue(m.contains("configured directory " + dir.resolve("nope") + ": does not exist"), m);
+        assertTrue(m.contains("no-package: does not exist"), m);
+        assertTrue(m.contains("mirrors: none configured"), m);
+        assertTrue(m.contains("-Dfashionml.dataDirectory"), m);
+    }
+
+    @Test
+    void writesAndReadsTheDatasetRecord() throws Exception {
+        Path data = TestData.copySubsetTo(dir.resolve("data"));
+        ResolvedDataset resolved = new DatasetResolver(options().withDataDirectory(data), log).resolve();
+        Path json = dir.resolve("out/dataset.json");
+        resolved.write(json);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"dataset\" : \"fashion-mnist\""), text);
+        assertTrue(text.contains("\"train-images\""), text);
+        ResolvedDataset read = ResolvedDataset.read(json);
+        assertEquals(resolved, read);
+        Files.writeString(json, "{\"something\": 1}");
+        IOException e = assertThrows(IOException.class, () -> ResolvedDataset.read(json));
+        assertTrue(e.getMessage().contains("run the fetch-data goal again"), e.getMessage());
+    }
+
+    private void assertNoTemporaryFiles() throws IOException {
+        Path cacheDir = dir.resolve("cache").resolve("fashion-mnist");
+        if (Files.isDirectory(cacheDir)) {
+            try (Stream<Path> files = Files.list(cacheDir)) {
+                assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")));
+            }
+        }
+    }
+}

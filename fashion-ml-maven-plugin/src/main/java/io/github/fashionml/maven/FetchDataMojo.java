@@ -1,0 +1,96 @@
+package io.github.fashionml.maven;
+
+import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.data.source.DatasetResolver;
+import io.github.fashionml.data.source.ExpectedContent;
+import io.github.fashionml.data.source.FetchOptions;
+import io.github.fashionml.data.source.Mirror;
+import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.FashionMlException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Finds Fashion-MNIST, verifies each file by the SHA-256 of its decompressed contents, and records which
+ * source served it in {@code dataset.json}. Sources, in order: {@code dataDirectory}, the per-user cache,
+ * the Debian/Ubuntu package directory, then the HTTPS mirrors (downloading into the cache). With
+ * {@code mvn -o} only the local sources are used.
+ */
+@Mojo(name = "fetch-data", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public class FetchDataMojo extends AbstractFashionMlMojo {
+
+    /** A directory holding the four files ({@code .gz} or decompressed); tried first when set. */
+    @Parameter(property = "fashionml.dataDirectory")
+    private File dataDirectory;
+
+    /** The per-user download cache, shared by all builds on the machine. */
+    @Parameter(property = "fashionml.cacheDirectory", defaultValue = "${user.home}/.fashion-ml/cache")
+    private File cacheDirectory;
+
+    /** Where {@code apt-get install dataset-fashion-mnist} puts the files on Debian and Ubuntu. */
+    @Parameter(property = "fashionml.systemPackageDirectory", defaultValue = "/usr/share/datasets/fashion-mnist")
+    private File systemPackageDirectory;
+
+    /** Whether to look in {@code systemPackageDirectory} at all. */
+    @Parameter(property = "fashionml.useSystemPackage", defaultValue = "true")
+    private boolean useSystemPackage;
+
+    /**
+     * Base URLs serving the four {@code .gz} files, tried in order. Defaults to the official upstream
+     * repository, then the copy Keras downloads from. On the command line: a comma-separated list.
+     */
+    @Parameter(property = "fashionml.mirrors")
+    private List<String> mirrors;
+
+    /** Whether to download at all; false keeps the goal to local sources, as {@code mvn -o} does. */
+    @Parameter(property = "fashionml.download", defaultValue = "true")
+    private boolean download;
+
+    /** Accept {@code http://} mirrors. Downloads are verified by SHA-256 either way. */
+    @Parameter(property = "fashionml.allowInsecureMirrors", defaultValue = "false")
+    private boolean allowInsecureMirrors;
+
+    /** Seconds to wait for a mirror to accept the connection. */
+    @Parameter(property = "fashionml.connectTimeout", defaultValue = "20")
+    private int connectTimeoutSeconds;
+
+    /** Seconds a download may stall (no bytes received) before the next mirror is tried. */
+    @Parameter(property = "fashionml.readTimeout", defaultValue = "60")
+    private int readTimeoutSeconds;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    protected void run() throws FashionMlException, IOException {
+        if (connectTimeoutSeconds <= 0 || readTimeoutSeconds <= 0) {
+            throw new ConfigurationException("connectTimeout and readTimeout must be positive numbers of seconds "
+                    + "(got " + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
+        }
+        List<Mirror> parsed = download
+                ? Mirror.parseAll(mirrors == null || mirrors.isEmpty() ? Mirror.DEFAULTS : mirrors, allowInsecureMirrors)
+                : List.of();
+        boolean offline = session.isOffline();
+        if (offline) {
+            getLog().info("Maven is offline (-o): using local sources only");
+        }
+        FetchOptions options = new FetchOptions(
+                dataDirectory == null ? null : dataDirectory.toPath(),
+                cacheDirectory.toPath(),
+                useSystemPackage ? systemPackageDirectory.toPath() : null,
+                parsed, offline,
+                Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds),
+                ExpectedContent.fashionMnist());
+        ResolvedDataset dataset = new DatasetResolver(options, progressLog()).resolve();
+        File record = new File(outputDirectory, "dataset.json");
+        dataset.write(record.toPath());
+        getLog().info("Fashion-MNIST verified; sources recorded in " + record);
+    }
+}
