@@ -41,8 +41,7 @@ public final class DatasetResolver {
             Optional<ResolvedFile> resolved = resolve(file, attempts);
             if (resolved.isPresent()) {
                 ResolvedFile r = resolved.get();
-                log.info(file.gzipFileName() + ": " + r.source() + " (" + r.path() + "), SHA-256 " + r.sha256()
-                        + " verified");
+                log.info(file.gzipFileName() + ": " + r.source() + ", SHA-256 " + r.sha256() + " verified");
                 found.put(file, r);
             } else {
                 missing.put(file, attempts);
@@ -175,7 +174,8 @@ public final class DatasetResolver {
                 ContentCheck check = ContentCheck.of(temp, options.expected().get(file));
                 if (check.matches()) {
                     Path installed = cache.install(temp, file);
-                    return Optional.of(new ResolvedFile(file, installed, "downloaded from " + mirror, uri.toString(),
+                    return Optional.of(new ResolvedFile(file, installed,
+                            "downloaded from " + mirror + " into " + cache.directory(), uri.toString(),
                             check.sha256(), check.size()));
                 }
                 attempts.add(new Attempt(source, check.mismatch() + "; the download was discarded"));

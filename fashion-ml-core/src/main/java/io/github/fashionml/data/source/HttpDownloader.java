@@ -28,6 +28,11 @@ final class HttpDownloader {
         this.readTimeout = readTimeout;
     }
 
+    private static String megabytes(long bytes) {
+        return bytes < 100_000 ? String.format(Locale.ROOT, "%.1f kB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    }
+
     /** Downloads {@code uri} into {@code target} (overwriting it); returns the number of bytes written. */
     long download(URI uri, Path target, ProgressLog log) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
@@ -52,8 +57,8 @@ final class HttpDownloader {
                     out.write(buffer, 0, n);
                     written += n;
                     if (expected > (1 << 20) && written * 100 / expected >= nextReport && written < expected) {
-                        log.info(String.format(Locale.ROOT, "  %d%% of %s (%.1f MB)", written * 100 / expected,
-                                uri, expected / 1e6));
+                        log.info(String.format(Locale.ROOT, "  %d%% of %s (%s)", written * 100 / expected,
+                                uri, megabytes(expected)));
                         nextReport = (written * 100 / expected / PROGRESS_STEP + 1) * PROGRESS_STEP;
                     }
                 }
@@ -62,8 +67,7 @@ final class HttpDownloader {
                 throw new IOException("connection closed after " + written + " of " + expected + " bytes");
             }
             double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
-            log.info(String.format(Locale.ROOT, "  downloaded %.1f MB in %.1f s (%.1f MB/s)",
-                    written / 1e6, seconds, written / 1e6 / seconds));
+            log.info(String.format(Locale.ROOT, "  downloaded %s in %.1f s", megabytes(written), seconds));
             return written;
         } catch (java.net.SocketTimeoutException e) {
             throw new IOException("no data for " + readTimeout.toSeconds() + " s (" + e.getMessage() + ")", e);
