@@ -1,0 +1,65 @@
+package io.github.fashionml.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.github.fashionml.data.preprocess.Layout;
+
+import java.util.List;
+
+/**
+ * Everything that defines one model: its name, its network (convolution blocks, then dense layers) and how
+ * it is trained. Every named architecture is a set of defaults for these fields; any field can be changed.
+ *
+ * @param name         the model's name: its output folder and artifact classifier
+ * @param architecture the named architecture it started from ({@code cnn}, {@code dnn}, {@code cnn-deep})
+ * @param filters      filters of each convolution block (a 3x3 convolution with ReLU, then 2x2 max-pooling);
+ *                     empty for a dense network on flattened input
+ * @param kernelSize   convolution kernel width and height
+ * @param convDropout  dropout rate (fraction dropped, as in Keras) after the last convolution block; 0 for none
+ * @param dense        units of each hidden dense ReLU layer
+ * @param denseDropout dropout rate after each hidden dense layer; 0 for none
+ * @param epochs       passes over the training data
+ * @param batchSize    images per gradient step
+ * @param learningRate Adam's learning rate
+ * @param seed         the one seed weights, shuffling and dropout are derived from (not 0: DL4J reads 0 as none)
+ * @param threads      native threads for this model; 0 picks the architecture's best on this machine
+ * @param standardize  per-pixel standardisation instead of plain [0,1] scaling
+ */
+@JsonPropertyOrder({"name", "architecture", "filters", "kernelSize", "convDropout", "dense", "denseDropout",
+        "epochs", "batchSize", "learningRate", "seed", "threads", "standardize"})
+public record ModelSpec(String name, String architecture, List<Integer> filters, int kernelSize, double convDropout,
+                        List<Integer> dense, double denseDropout, int epochs, int batchSize, double learningRate,
+                        long seed, int threads, boolean standardize) {
+
+    public ModelSpec {
+        filters = filters == null ? List.of() : List.copyOf(filters);
+        dense = dense == null ? List.of() : List.copyOf(dense);
+    }
+
+    public boolean convolutional() {
+        return !filters.isEmpty();
+    }
+
+    public Layout layout() {
+        return convolutional() ? Layout.CNN : Layout.DNN;
+    }
+
+    public ModelSpec withName(String value) {
+        return new ModelSpec(value, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
+                batchSize, learningRate, seed, threads, standardize);
+    }
+
+    public ModelSpec withEpochs(int value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, value,
+                batchSize, learningRate, seed, threads, standardize);
+    }
+
+    public ModelSpec withThreads(int value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
+                batchSize, learningRate, seed, value, standardize);
+    }
+
+    public ModelSpec withSeed(long value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
+                batchSize, learningRate, value, threads, standardize);
+    }
+}

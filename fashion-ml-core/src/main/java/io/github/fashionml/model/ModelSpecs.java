@@ -1,0 +1,75 @@
+package io.github.fashionml.model;
+
+import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.data.FashionMnist;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks model specs before any training starts, and names every problem with its fix. */
+public final class ModelSpecs {
+    /** Safe as a folder name and a Maven classifier on every file system. */
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private ModelSpecs() {
+    }
+
+    public static void validate(List<ModelSpec> specs) throws ConfigurationException {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        if (specs.isEmpty()) {
+            problems.add("no models are configured: add <models> or leave it out for the three reference models");
+        }
+        for (ModelSpec spec : specs) {
+            String name = spec.name();
+            String m = "model '" + name + "': ";
+            if (name == null || !SAFE_NAME.matcher(name).matches() || name.contains("..")) {
+                problems.add("model name '" + name + "' is not safe as a folder name: use letters, digits, '.', '_' "
+                        + "and '-' (no '/', '\\\\' or '..'), starting with a letter or digit, at most 64 characters");
+            } else if (!names.add(name)) {
+                problems.add("model name '" + name + "' is used twice: give each <model> its own <name>");
+            }
+            if (spec.epochs() <= 0) {
+                problems.add(m + "epochs must be at least 1 (got " + spec.epochs() + ")");
+            }
+            if (spec.batchSize() <= 0) {
+                problems.add(m + "batchSize must be at least 1 (got " + spec.batchSize() + ")");
+            }
+            if (!(spec.learningRate() > 0) || Double.isInfinite(spec.learningRate())) {
+                problems.add(m + "learningRate must be a positive number such as 0.001 (got " + spec.learningRate() + ")");
+            }
+            if (!(spec.convDropout() >= 0 && spec.convDropout() < 1)) {
+                problems.add(m + "convDropout must be in [0, 1) (got " + spec.convDropout() + ")");
+            }
+            if (!(spec.denseDropout() >= 0 && spec.denseDropout() < 1)) {
+                problems.add(m + "denseDropout must be in [0, 1) (got " + spec.denseDropout() + ")");
+            }
+            if (spec.seed() == 0) {
+                problems.add(m + "seed must not be 0 (Deeplearning4j reads 0 as 'no seed'); pick any other number");
+            }
+            if (spec.threads() < 0) {
+                problems.add(m + "threads must be 0 (automatic) or more (got " + spec.threads() + ")");
+            }
+            if (spec.filters().stream().anyMatch(f -> f <= 0) || spec.dense().stream().anyMatch(u -> u <= 0)) {
+                problems.add(m + "filters and dense sizes must all be positive (got filters " + spec.filters()
+                        + ", dense " + spec.dense() + ")");
+            }
+            if (spec.convolutional()) {
+                int size = FashionMnist.ROWS;
+                for (int ignored : spec.filters()) {
+                    size = (size - spec.kernelSize() + 1) / 2;
+                }
+                if (spec.kernelSize() <= 0 || size < 1) {
+                    problems.add(m + spec.filters().size() + " convolution blocks with kernel " + spec.kernelSize()
+                            + " shrink a 28x28 image to nothing; use fewer blocks or a smaller kernelSize");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("Invalid model configuration:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+}

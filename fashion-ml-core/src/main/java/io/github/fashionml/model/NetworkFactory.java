@@ -1,0 +1,68 @@
+package io.github.fashionml.model;
+
+import io.github.fashionml.data.FashionMnist;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds a DL4J network from a {@link ModelSpec}, mirroring the Keras reference: Glorot-uniform weights,
+ * zero biases, "valid" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy.
+ */
+public final class NetworkFactory {
+    private NetworkFactory() {
+    }
+
+    public static MultiLayerConfiguration configuration(ModelSpec spec) {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER_UNIFORM)
+                .updater(new Adam(spec.learningRate()))
+                .list();
+        for (int filters : spec.filters()) {
+            layers.layer(new ConvolutionLayer.Builder(spec.kernelSize(), spec.kernelSize())
+                    .nOut(filters).stride(1, 1).activation(Activation.RELU).build());
+            layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    .kernelSize(2, 2).stride(2, 2).build());
+        }
+        if (spec.convolutional() && spec.convDropout() > 0) {
+            layers.layer(dropout(spec.convDropout()));
+        }
+        for (int units : spec.dense()) {
+            layers.layer(new DenseLayer.Builder().nOut(units).activation(Activation.RELU).build());
+            if (spec.denseDropout() > 0) {
+                layers.layer(dropout(spec.denseDropout()));
+            }
+        }
+        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nOut(FashionMnist.CLASS_COUNT).activation(Activation.SOFTMAX).build());
+        layers.setInputType(spec.convolutional()
+                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1)
+                : InputType.feedForward(FashionMnist.PIXELS));
+        return layers.build();
+    }
+
+    /** A new, initialised network: its weights are a function of the spec's seed alone. */
+    public static MultiLayerNetwork create(ModelSpec spec) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec));
+        network.init();
+        return network;
+    }
+
+    /** DL4J's dropout takes the probability of keeping a unit; specs, like Keras, give the rate dropped. */
+    private static DropoutLayer dropout(double rate) {
+        return new DropoutLayer.Builder(1.0 - rate).build();
+    }
+}

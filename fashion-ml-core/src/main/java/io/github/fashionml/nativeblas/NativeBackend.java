@@ -1,0 +1,138 @@
+package io.github.fashionml.nativeblas;
+
+import io.github.fashionml.ConfigurationException;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Chooses and starts ND4J's native CPU backend, once per JVM, and sets its thread count per model.
+ *
+ * <p>Two builds of nd4j-native ship: {@code linux-x86_64-onednn-avx2} (oneDNN kernels, AVX2) and the portable
+ * {@code linux-x86_64}. JavaCPP loads the one named by the system property
+ * {@code org.bytedeco.javacpp.platform.extension}, read when ND4J first loads: so the choice must be made
+ * before anything touches ND4J, and holds for the rest of the JVM. With the oneDNN build, DL4J's layer
+ * helpers are switched on (they ship switched off) so convolution and pooling run on oneDNN.
+ */
+public final class NativeBackend {
+    public static final String ONEDNN_AVX2 = "linux-x86_64-onednn-avx2";
+    public static final String PORTABLE = "linux-x86_64";
+    public static final String AUTO = "auto";
+
+    private static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    private static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
+    private static NativeBackend started;
+
+    private final String classifier;
+    private final boolean oneDnn;
+
+    private NativeBackend(String classifier, boolean oneDnn) {
+        this.classifier = classifier;
+        this.oneDnn = oneDnn;
+    }
+
+    /**
+     * Starts the backend with the given classifier ({@code auto}, {@value #ONEDNN_AVX2} or {@value #PORTABLE}),
+     * or returns the one already started. Asking for a different classifier after the start is an error:
+     * the native library cannot be swapped inside a JVM.
+     */
+    public static synchronized NativeBackend start(String requested) throws ConfigurationException {
+        String wanted = resolve(requested);
+        if (started != null) {
+            if (!started.classifier.equals(wanted)) {
+                throw new ConfigurationException("nd4j classifier '" + wanted + "' was asked for, but this JVM already "
+                        + "runs '" + started.classifier + "' (the native library loads once per JVM). Use one "
+                        + "classifier per build, or run the builds in separate JVMs.");
+            }
+            return started;
+        }
+        String extension = wanted.substring(PORTABLE.length());
+        System.setProperty(EXTENSION_PROPERTY, extension);
+        boolean oneDnn = wanted.contains("onednn");
+        // DL4J reads this when each layer is initialised: helpers on only where oneDNN is there to help.
+        System.setProperty(HELPERS_DISABLE_PROPERTY, Boolean.toString(!oneDnn));
+        Nd4j.create(1); // loads the native library now, with the properties above
+        if (oneDnn) {
+            Nd4j.getEnvironment().allowHelpers(true);
+        }
+        started = new NativeBackend(wanted, oneDnn);
+        return started;
+    }
+
+    /** {@code auto} means the oneDNN/AVX2 build on CPUs with AVX2, the portable one elsewhere. */
+    static String resolve(String requested) throws ConfigurationException {
+        String value = requested == null || requested.isBlank() ? AUTO : requested.trim().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case AUTO:
+                return cpuHasAvx2() ? ONEDNN_AVX2 : PORTABLE;
+            case ONEDNN_AVX2:
+                if (!cpuHasAvx2()) {
+                    throw new ConfigurationException("nd4j classifier '" + ONEDNN_AVX2 + "' needs a CPU with AVX2, "
+                            + "and this one has none. Use '" + PORTABLE + "' or 'auto'.");
+                }
+                return value;
+            case PORTABLE:
+                return value;
+            default:
+                throw new ConfigurationException("Unknown nd4j classifier '" + requested + "'. Use 'auto', '"
+                        + ONEDNN_AVX2 + "' (fast, needs AVX2) or '" + PORTABLE + "' (portable).");
+        }
+    }
+
+    static boolean cpuHasAvx2() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        try {
+            return Files.isReadable(cpuinfo) && Files.readString(cpuinfo).contains(" avx2");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The CPU's model name, as the kernel reports it, or the architecture where it does not. */
+    public static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or not readable: fall through.
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /**
+     * Sets the number of threads native ops use (OpenMP, the BLAS and ND4J's own pool). The dense network
+     * trains faster on one thread; convolutions gain from two. Part of the fingerprint: it changes the bits.
+     */
+    public void setThreads(int threads) {
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+    }
+
+    public String classifier() {
+        return classifier;
+    }
+
+    public boolean oneDnn() {
+        return oneDnn;
+    }
+
+    /** Whether DL4J's oneDNN layer helpers will actually be used (both switches and the bridge work). */
+    public boolean layerHelpersActive() {
+        return oneDnn && org.deeplearning4j.nn.layers.mkldnn.BaseMKLDNNHelper.mklDnnEnabled();
+    }
+
+    /** ND4J's own description of the backend: version, BLAS vendor, cores. */
+    public Properties environment() {
+        return Nd4j.getExecutioner().getEnvironmentInformation();
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.fashionml.train;
+
+import io.github.fashionml.data.preprocess.Layout;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** Accuracy and cross-entropy of a network on a set, predicted in large batches with dropout off. */
+record Scores(double accuracy, double loss) {
+    private static final int BATCH = 1000;
+    private static final double MIN_PROBABILITY = 1e-7;
+
+    static Scores of(MultiLayerNetwork network, INDArray features, byte[] classes, int count, Layout layout) {
+        long correct = 0;
+        double lossSum = 0;
+        for (int start = 0; start < count; start += BATCH) {
+            int end = Math.min(count, start + BATCH);
+            INDArray batch = TrainingData.shaped(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                    layout);
+            float[] probabilities = network.output(batch, false).data().asFloat();
+            int classesPerRow = probabilities.length / (end - start);
+            for (int i = start; i < end; i++) {
+                int offset = (i - start) * classesPerRow;
+                int best = 0;
+                for (int c = 1; c < classesPerRow; c++) {
+                    if (probabilities[offset + c] > probabilities[offset + best]) {
+                        best = c;
+                    }
+                }
+                int actual = classes[i] & 0xFF;
+                if (best == actual) {
+                    correct++;
+                }
+                lossSum -= Math.log(Math.max(MIN_PROBABILITY, probabilities[offset + actual]));
+            }
+        }
+        return new Scores(count == 0 ? 0 : (double) correct / count, count == 0 ? 0 : lossSum / count);
+    }
+}

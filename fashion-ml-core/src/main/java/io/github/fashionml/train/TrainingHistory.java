@@ -1,0 +1,7 @@
+package io.github.fashionml.train;
+
+import java.util.List;
+
+/** {@code history.json}: one record per epoch. */
+public record TrainingHistory(String model, List<EpochRecord> epochs) {
+}
