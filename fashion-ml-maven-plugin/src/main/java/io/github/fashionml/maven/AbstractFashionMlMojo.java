@@ -1,6 +1,7 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
+import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.util.ProgressLog;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -9,6 +10,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * What every fashion-ml goal shares: the skip switch, the output directory, the log adapter, and the
@@ -42,6 +45,17 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
     /** The goal's work: read parameters, call the core. */
     protected abstract void run() throws FashionMlException, IOException, MojoFailureException,
             MojoExecutionException;
+
+    /** The record fetch-data leaves, or an error that says how to make it. */
+    protected ResolvedDataset verifiedDataset() throws FashionMlException, IOException {
+        Path record = outputDirectory.toPath().resolve("dataset.json");
+        if (!Files.isRegularFile(record)) {
+            throw new FashionMlException("No verified dataset: " + record + " does not exist. The fetch-data goal "
+                    + "must run first: add <goal>fetch-data</goal> to the plugin's <executions> (it binds to "
+                    + "generate-resources), or run mvn fashion-ml:fetch-data before this goal.");
+        }
+        return ResolvedDataset.read(record);
+    }
 
     protected ProgressLog progressLog() {
         return new ProgressLog() {

@@ -1,0 +1,115 @@
+package io.github.fashionml.maven;
+
+import io.github.fashionml.FashionMlException;
+import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.model.ModelConfig;
+import io.github.fashionml.model.ModelSelection;
+import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.train.TrainingRun;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Trains the configured networks on the data {@code fetch-data} verified, into
+ * {@code target/fashion-ml/<model>/} ({@code model.zip}, {@code history.json}, {@code manifest.json}). A model
+ * whose inputs (data, spec, seed, threads, native build, versions) are unchanged and whose files are intact is
+ * not trained again; otherwise the log says which input changed.
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
+public class TrainMojo extends AbstractFashionMlMojo {
+
+    /**
+     * The models to train. Each {@code <model>} has a {@code <name>} and an {@code <architecture>} ({@code cnn},
+     * {@code dnn} or {@code cnn-deep}) and may change {@code filters}, {@code kernelSize}, {@code convDropout},
+     * {@code dense}, {@code denseDropout}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code seed},
+     * {@code threads} and {@code standardize}. Default: the three reference models.
+     */
+    @Parameter
+    private List<ModelConfig> models;
+
+    /** Train only these models (comma-separated names). */
+    @Parameter(property = "fashionml.models")
+    private String modelNames;
+
+    /** Epochs for every model, overriding their own. */
+    @Parameter(property = "fashionml.epochs")
+    private Integer epochs;
+
+    /** Batch size for every model, overriding their own. */
+    @Parameter(property = "fashionml.batchSize")
+    private Integer batchSize;
+
+    /** Learning rate for every model, overriding their own. */
+    @Parameter(property = "fashionml.learningRate")
+    private Double learningRate;
+
+    /** Seed for every model, overriding their own. */
+    @Parameter(property = "fashionml.seed")
+    private Long seed;
+
+    /** Native threads for every model (0: each architecture's best), overriding their own. */
+    @Parameter(property = "fashionml.threads")
+    private Integer threads;
+
+    /** Train on the first N training images only (0: all 60,000). For quick runs; part of the fingerprint. */
+    @Parameter(property = "fashionml.trainLimit", defaultValue = "0")
+    private int trainLimit;
+
+    /** Evaluate on the first N test images only (0: all 10,000). */
+    @Parameter(property = "fashionml.testLimit", defaultValue = "0")
+    private int testLimit;
+
+    /** Train even when the recorded model is up to date. */
+    @Parameter(property = "fashionml.force", defaultValue = "false")
+    private boolean force;
+
+    /** Attach each {@code model.zip} to the project (type {@code zip}, classifier = model name) for install/deploy. */
+    @Parameter(property = "fashionml.attach", defaultValue = "false")
+    private boolean attach;
+
+    /**
+     * The native build of ND4J: {@code auto} (oneDNN with AVX2 where the CPU has AVX2, else portable),
+     * {@code linux-x86_64-onednn-avx2}, or {@code linux-x86_64} (portable). Part of the fingerprint.
+     */
+    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
+    private String nd4jClassifier;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected void run() throws FashionMlException, IOException {
+        ModelConfig overrides = new ModelConfig();
+        overrides.epochs = epochs;
+        overrides.batchSize = batchSize;
+        overrides.learningRate = learningRate;
+        overrides.seed = seed;
+        overrides.threads = threads;
+        List<ModelSpec> specs = ModelSelection.specs(models, overrides, modelNames);
+        ResolvedDataset dataset = verifiedDataset();
+        NativeBackend backend = NativeBackend.start(nd4jClassifier);
+        getLog().info("ND4J native build " + backend.classifier() + ", oneDNN layer helpers "
+                + (backend.layerHelpersActive() ? "on" : "off"));
+        List<TrainingRun.Outcome> outcomes = new TrainingRun(backend, progressLog()).run(specs, dataset,
+                new TrainingRun.Options(outputDirectory.toPath(), force, trainLimit, testLimit,
+                        project.getBasedir() == null ? null : project.getBasedir().toPath()));
+        if (attach) {
+            for (TrainingRun.Outcome outcome : outcomes) {
+                projectHelper.attachArtifact(project, "zip", outcome.spec().name(), outcome.modelFile().toFile());
+                getLog().info("Attached " + outcome.modelFile() + " as " + project.getArtifactId() + "-"
+                        + project.getVersion() + "-" + outcome.spec().name() + ".zip");
+            }
+        }
+    }
+}
