@@ -2,6 +2,7 @@ package io.github.fashionml.model;
 
 import io.github.fashionml.util.AtomicFiles;
 import io.github.fashionml.util.DeterministicZip;
+import io.github.fashionml.util.Json;
 import io.github.fashionml.util.Sha256;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -22,10 +23,11 @@ public final class ModelArchive {
      * Writes the network with its updater state, atomically, with fixed zip entry times so the same
      * parameters give the same bytes. Returns the SHA-256 of the file written.
      */
-    public static String write(MultiLayerNetwork network, Path target) throws IOException {
+    public static String write(MultiLayerNetwork network, Preprocessing preprocessing, Path target) throws IOException {
         ByteArrayOutputStream raw = new ByteArrayOutputStream(8 << 20);
         ModelSerializer.writeModel(network, raw, true);
-        byte[] bytes = DeterministicZip.normalize(raw.toByteArray());
+        byte[] bytes = DeterministicZip.normalize(raw.toByteArray(),
+                java.util.Map.of(Preprocessing.ZIP_ENTRY, Json.canonical(preprocessing)));
         AtomicFiles.write(target, out -> out.write(bytes));
         return Sha256.of(bytes);
     }
@@ -41,6 +43,23 @@ public final class ModelArchive {
             throw new IOException(file + " is not a readable fashion-ml model (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); delete it and run the train goal again", e);
+        }
+    }
+
+    /** The preprocessing stored with a model; models without the entry were scaled to [0,1] only. */
+    public static Preprocessing preprocessing(Path file) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.zip.ZipEntry entry = zip.getEntry(Preprocessing.ZIP_ENTRY);
+            if (entry == null) {
+                return new Preprocessing(null, null);
+            }
+            try (java.io.InputStream in = zip.getInputStream(entry)) {
+                Preprocessing p = Json.MAPPER.readValue(in, Preprocessing.class);
+                if (p.mean() != null && (p.std() == null || p.mean().length != p.std().length)) {
+                    throw new IOException(file + ": " + Preprocessing.ZIP_ENTRY + " is inconsistent");
+                }
+                return p;
+            }
         }
     }
 

@@ -13,10 +13,11 @@ import java.util.Map;
 /**
  * The data as ND4J arrays, created once and shared by every model of a run: features {@code [N, 784]}
  * (reshaped to {@code [N, 1, 28, 28]} per batch for convolutions, a view, not a copy) and one-hot labels.
+ * {@code standardization} is null when images are only scaled to [0,1].
  */
 public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] trainClasses,
                            INDArray testFeatures, INDArray testLabels, byte[] testClasses,
-                           boolean standardized, Map<String, String> datasetSha256) {
+                           Standardization standardization, Map<String, String> datasetSha256) {
 
     public static TrainingData of(FashionMnistData data, boolean standardize) {
         Standardization s = standardize ? Standardization.fit(data.trainImages()) : null;
@@ -25,7 +26,7 @@ public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] 
         Map<String, String> digests = new java.util.LinkedHashMap<>();
         data.sha256().forEach((file, sha) -> digests.put(file.key(), sha));
         return new TrainingData(features(train), labels(train), train.labels(),
-                features(test), labels(test), test.labels(), standardize, digests);
+                features(test), labels(test), test.labels(), s, digests);
     }
 
     private static INDArray features(PreparedSet set) {

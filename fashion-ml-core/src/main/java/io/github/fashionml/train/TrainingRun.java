@@ -119,7 +119,8 @@ public final class TrainingRun {
         MultiLayerNetwork network = result.network();
 
         Path modelFile = dir.resolve(MODEL_FILE);
-        String modelSha = ModelArchive.write(network, modelFile);
+        String modelSha = ModelArchive.write(network,
+                io.github.fashionml.model.Preprocessing.of(data.standardization()), modelFile);
         List<EpochRecord> history = result.history();
         Json.write(dir.resolve(HISTORY_FILE), new TrainingHistory(spec.name(), history));
 

@@ -17,15 +17,30 @@ public final class DeterministicZip {
     }
 
     public static byte[] normalize(byte[] zip) throws IOException {
+        return normalize(zip, java.util.Map.of());
+    }
+
+    /** As {@link #normalize(byte[])}, adding entries (name to content) after the existing ones, in name order. */
+    public static byte[] normalize(byte[] zip, java.util.Map<String, byte[]> extra) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
              ZipOutputStream zipOut = new ZipOutputStream(out)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
+                if (extra.containsKey(entry.getName())) {
+                    continue;
+                }
                 ZipEntry copy = new ZipEntry(entry.getName());
                 copy.setTimeLocal(FIXED);
                 zipOut.putNextEntry(copy);
                 in.transferTo(zipOut);
+                zipOut.closeEntry();
+            }
+            for (var added : new java.util.TreeMap<>(extra).entrySet()) {
+                ZipEntry extraEntry = new ZipEntry(added.getKey());
+                extraEntry.setTimeLocal(FIXED);
+                zipOut.putNextEntry(extraEntry);
+                zipOut.write(added.getValue());
                 zipOut.closeEntry();
             }
         }

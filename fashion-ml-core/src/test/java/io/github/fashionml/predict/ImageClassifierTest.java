@@ -1,0 +1,81 @@
+package io.github.fashionml.predict;
+
+import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.idx.IdxImages;
+import io.github.fashionml.data.source.DatasetResolver;
+import io.github.fashionml.data.source.FetchOptions;
+import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.model.Architectures;
+import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.testing.TestData;
+import io.github.fashionml.train.TrainingRun;
+import io.github.fashionml.util.ProgressLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImageClassifierTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void classifiesPngFilesAndIdxAlikeAndAsAccuratelyAsTrainingMeasured() throws Exception {
+        NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
+        FetchOptions options = new FetchOptions(TestData.subsetDirectory(), dir.resolve("cache"), null, List.of(),
+                true, Duration.ofSeconds(1), Duration.ofSeconds(1), TestData.subsetContents());
+        ResolvedDataset dataset = new DatasetResolver(options, ProgressLog.silent()).resolve();
+        // Standardised, so the stored preprocessing is exercised too.
+        ModelSpec spec = new ModelSpec("std-dnn", "dnn", List.of(), 3, 0, List.of(64), 0, 3, 32, 1e-3,
+                Architectures.DEFAULT_SEED, 1, true);
+        TrainingRun.Outcome outcome = new TrainingRun(backend, ProgressLog.silent())
+                .run(List.of(spec), dataset, new TrainingRun.Options(dir.resolve("out"), false, 0, 0, null)).get(0);
+
+        ImageClassifier classifier = ImageClassifier.load(outcome.modelFile());
+        Path testImages = TestData.subsetFile(io.github.fashionml.data.FashionMnistFile.TEST_IMAGES);
+        List<Prediction> fromIdx = classifier.classifyIdx(testImages);
+        assertEquals(TestData.TEST_COUNT, fromIdx.size());
+
+        FashionMnistData data = FashionMnistData.load(TestData.subsetDirectory());
+        long correct = 0;
+        for (int i = 0; i < fromIdx.size(); i++) {
+            if (fromIdx.get(i).label() == (data.testLabels()[i] & 0xFF)) {
+                correct++;
+            }
+        }
+        assertEquals(outcome.manifest().outputs().testAccuracy(), correct / (double) fromIdx.size(), 1e-9,
+                "predictions reproduce the accuracy measured in training");
+
+        Path pngs = Files.createDirectories(dir.resolve("pngs"));
+        IdxImages images = data.testImages();
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Path png = pngs.resolve(String.format("img-%02d.png", i));
+            GreyImages.writePng(java.util.Arrays.copyOfRange(images.pixels(), i * 784, (i + 1) * 784), 28, 28, png);
+            files.add(png);
+        }
+        Files.writeString(pngs.resolve("README.txt"), "not an image: ignored");
+        List<Prediction> fromPng = classifier.classifyDirectory(pngs);
+        assertEquals(12, fromPng.size());
+        for (int i = 0; i < 12; i++) {
+            Prediction p = fromPng.get(i);
+            assertEquals("img-%02d.png".formatted(i), p.image());
+            assertEquals(fromIdx.get(i).label(), p.label());
+            assertEquals(fromIdx.get(i).probability(), p.probability(), 1e-6);
+            assertEquals(io.github.fashionml.data.FashionMnist.CLASS_NAMES.get(p.label()), p.className());
+            assertEquals(1.0, p.probabilities().stream().mapToDouble(Double::doubleValue).sum(), 1e-4);
+        }
+
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertThrows(ImageFormatException.class, () -> classifier.classifyDirectory(empty));
+    }
+}
