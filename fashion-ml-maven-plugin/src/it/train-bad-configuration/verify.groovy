@@ -1,0 +1,10 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('Invalid model configuration')
+assert log.contains("model 'cnn': epochs must be at least 1 (got 0)")
+assert log.contains("model name 'cnn' is used twice")
+assert log.contains("model name '../escape' is not safe as a folder name")
+assert log.contains("model 'fast': learningRate must be a positive number such as 0.001 (got -0.1)")
+assert !log.contains('training cnn')
+assert !new File(basedir, 'target/fashion-ml/cnn').exists()
+assert !new File(basedir, 'escape').exists()
+true

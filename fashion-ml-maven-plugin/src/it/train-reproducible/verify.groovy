@@ -1,0 +1,33 @@
+import groovy.json.JsonSlurper
+
+def json = new JsonSlurper()
+def log = new File(basedir, 'build.log').text
+['cnn', 'dnn', 'small-deep'].each { model ->
+    def one = json.parse(new File(basedir, "target/run1/${model}/manifest.json"))
+    def two = json.parse(new File(basedir, "target/run2/${model}/manifest.json"))
+    assert one.outputs.parametersSha256 ==~ /[0-9a-f]{64}/
+    assert one.outputs.parametersSha256 == two.outputs.parametersSha256 : "${model}: parameters differ between two clean builds"
+    assert one.outputs.modelSha256 == two.outputs.modelSha256 : "${model}: model.zip bytes differ"
+    assert one.fingerprint == two.fingerprint
+    assert one.inputs.trainImages == 2000
+    assert one.inputs.testImages == 500
+    assert one.inputs.dataset['train-images'] == 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888'
+    assert one.environment.javaVersion != null
+    def history = json.parse(new File(basedir, "target/run1/${model}/history.json"))
+    assert history.epochs.size() == one.inputs.spec.epochs
+    assert history.epochs.every { it.testAccuracy > 0.3 } : "${model} did not learn: ${history.epochs}"
+    assert log.contains("${model}: up to date")
+    def installed = new File(localRepositoryPath, "io/github/fashionml/it/train-reproducible/1.0/train-reproducible-1.0-${model}.zip")
+    assert installed.isFile() : "attached model not installed: ${installed}"
+}
+def deep = json.parse(new File(basedir, 'target/run1/small-deep/manifest.json'))
+assert deep.inputs.spec.architecture == 'cnn-deep'
+assert deep.inputs.spec.filters == [8, 16]
+assert deep.inputs.spec.seed == 99
+assert json.parse(new File(basedir, 'target/run1/dnn/manifest.json')).inputs.threads == 1
+
+def predictions = json.parse(new File(basedir, 'target/run1/dnn/predictions.json'))
+assert predictions.predictions.size() == 10000
+assert predictions.predictions[0].image == 't10k-images-idx3-ubyte.gz#0'
+assert predictions.predictions[0].className == 'Ankle boot'
+true
