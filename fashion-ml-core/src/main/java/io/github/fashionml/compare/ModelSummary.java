@@ -1,0 +1,11 @@
+package io.github.fashionml.compare;
+
+import io.github.fashionml.eval.Interval;
+
+import java.util.List;
+
+/** One model's row in the comparison. */
+public record ModelSummary(String model, String architecture, double accuracy, Interval accuracyInterval,
+                           double macroF1, List<Double> classF1, long parameters, double trainingSeconds,
+                           double imagesPerSecond, long modelBytes) {
+}

@@ -1,0 +1,104 @@
+package io.github.fashionml.eval;
+
+import io.github.fashionml.FashionMlException;
+import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.predict.ImageClassifier;
+import io.github.fashionml.provenance.ModelManifest;
+import io.github.fashionml.train.TrainingRun;
+import io.github.fashionml.util.Json;
+import io.github.fashionml.util.ProgressLog;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluates trained models on the test images they were trained against, writes {@code evaluation.json} per
+ * model, logs the classification report, and checks the quality gates after every model was evaluated.
+ */
+public final class EvaluationRun {
+    public static final String EVALUATION_FILE = "evaluation.json";
+
+    private final ProgressLog log;
+
+    public EvaluationRun(ProgressLog log) {
+        this.log = log;
+    }
+
+    public List<Evaluation> run(List<String> models, ResolvedDataset dataset, Path outputDirectory,
+                                List<QualityGate> gates) throws FashionMlException, IOException {
+        for (QualityGate gate : gates) {
+            gate.validate();
+        }
+        List<ModelManifest> manifests = new ArrayList<>();
+        for (String model : models) {
+            manifests.add(readManifest(outputDirectory, model));
+        }
+        FashionMnistData data = FashionMnistData.load(dataset.paths());
+        List<Evaluation> evaluations = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (ModelManifest manifest : manifests) {
+            Path dir = outputDirectory.resolve(manifest.model());
+            long started = System.nanoTime();
+            Evaluation evaluation = evaluate(manifest, dir, data);
+            Json.write(dir.resolve(EVALUATION_FILE), evaluation);
+            log.info(String.format(Locale.ROOT, "%s: accuracy %.4f (95%% CI %.4f-%.4f), macro F1 %.4f, log loss %.4f "
+                            + "on %,d test images (%.1f s)%n%s", manifest.model(), evaluation.accuracy(),
+                    evaluation.accuracyInterval().lower(), evaluation.accuracyInterval().upper(),
+                    evaluation.macroAverage().f1(), evaluation.logLoss(), evaluation.count(),
+                    (System.nanoTime() - started) / 1e9, ClassificationReport.format(evaluation)));
+            evaluations.add(evaluation);
+            for (QualityGate gate : gates) {
+                if (gate.appliesTo(manifest.model())) {
+                    failures.addAll(gate.failures(evaluation));
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new QualityGateException(failures);
+        }
+        return evaluations;
+    }
+
+    /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */
+    static Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
+        int count = Math.min(manifest.inputs().testImages(), data.testImages().count());
+        FashionMnistData test = data.subset(0, count);
+        ImageClassifier classifier = ImageClassifier.load(dir.resolve(TrainingRun.MODEL_FILE));
+        float[] probabilities = classifier.probabilities(test.testImages());
+        int[] actual = new int[count];
+        for (int i = 0; i < count; i++) {
+            actual[i] = test.testLabels()[i] & 0xFF;
+        }
+        return Evaluator.evaluate(manifest.model(), manifest.outputs().modelSha256(), manifest.inputs().dataset(),
+                actual, probabilities, FashionMnist.CLASS_NAMES);
+    }
+
+    static ModelManifest readManifest(Path outputDirectory, String model) throws FashionMlException, IOException {
+        Path manifest = outputDirectory.resolve(model).resolve(TrainingRun.MANIFEST_FILE);
+        if (!Files.isRegularFile(manifest)) {
+            throw new FashionMlException("No trained model '" + model + "': " + manifest + " does not exist. Run the "
+                    + "train goal first (bind it in <executions>, or run mvn compile), or remove '" + model
+                    + "' from the models to evaluate.");
+        }
+        return Json.read(manifest, ModelManifest.class, "run the train goal again");
+    }
+
+    /** Reads an {@code evaluation.json}, checking it is one. */
+    public static Evaluation read(Path file) throws FashionMlException, IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new FashionMlException("Evaluation file " + file + " does not exist");
+        }
+        Evaluation e = Json.read(file, Evaluation.class, "give an evaluation.json written by the evaluate goal");
+        if (e.classes() == null || e.confusionMatrix() == null || e.model() == null || e.count() <= 0) {
+            throw new FashionMlException(file + " is not an evaluation written by the evaluate goal (it has no "
+                    + "model, classes or confusion matrix); give a target/fashion-ml/<model>/evaluation.json");
+        }
+        return e;
+    }
+}
