@@ -59,6 +59,11 @@ public final class ModelComparator {
                     + baseline.dataset() + ") than '" + current.model() + "' (" + current.dataset() + "); a baseline "
                     + "must be an evaluation of the same Fashion-MNIST files.");
         }
+        if (baseline.count() != current.count()) {
+            throw new FashionMlException("Baseline " + baselineFile + " was evaluated on " + baseline.count()
+                    + " test images, '" + current.model() + "' on " + current.count() + "; use the same testLimit "
+                    + "for both.");
+        }
         if (baseline.classes().size() != current.classes().size()) {
             throw new FashionMlException("Baseline " + baselineFile + " has " + baseline.classes().size()
                     + " classes, '" + current.model() + "' has " + current.classes().size());

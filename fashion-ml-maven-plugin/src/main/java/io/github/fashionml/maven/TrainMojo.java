@@ -3,7 +3,6 @@ package io.github.fashionml.maven;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.model.ModelConfig;
-import io.github.fashionml.model.ModelSelection;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.train.TrainingRun;
@@ -24,20 +23,7 @@ import java.util.List;
  * not trained again; otherwise the log says which input changed.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class TrainMojo extends AbstractFashionMlMojo {
-
-    /**
-     * The models to train. Each {@code <model>} has a {@code <name>} and an {@code <architecture>} ({@code cnn},
-     * {@code dnn} or {@code cnn-deep}) and may change {@code filters}, {@code kernelSize}, {@code convDropout},
-     * {@code dense}, {@code denseDropout}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code seed},
-     * {@code threads} and {@code standardize}. Default: the three reference models.
-     */
-    @Parameter
-    private List<ModelConfig> models;
-
-    /** Train only these models (comma-separated names). */
-    @Parameter(property = "fashionml.models")
-    private String modelNames;
+public class TrainMojo extends AbstractModelsMojo {
 
     /** Epochs for every model, overriding their own. */
     @Parameter(property = "fashionml.epochs")
@@ -96,7 +82,7 @@ public class TrainMojo extends AbstractFashionMlMojo {
         overrides.learningRate = learningRate;
         overrides.seed = seed;
         overrides.threads = threads;
-        List<ModelSpec> specs = ModelSelection.specs(models, overrides, modelNames);
+        List<ModelSpec> specs = selectedSpecs(overrides);
         ResolvedDataset dataset = verifiedDataset();
         NativeBackend backend = NativeBackend.start(nd4jClassifier);
         getLog().info("ND4J native build " + backend.classifier() + ", oneDNN layer helpers "

@@ -1,0 +1,39 @@
+import groovy.json.JsonSlurper
+
+def json = new JsonSlurper()
+def log = new File(basedir, 'build.log').text
+
+// 1: reports, evaluation files, comparison with McNemar.
+assert log.contains('              precision    recall  f1-score   support')
+assert log.contains('  Ankle boot ')
+assert log =~ /cnn: accuracy 0\.\d{4} \(95% CI 0\.\d{4}-0\.\d{4}\), macro F1/
+['cnn', 'dnn'].each { model ->
+    def e = json.parse(new File(basedir, "target/good/${model}/evaluation.json"))
+    assert e.model == model
+    assert e.count == 1000
+    assert e.classes.size() == 10
+    assert e.classes[9].name == 'Ankle boot'
+    assert e.confusionMatrix.size() == 10 && e.confusionMatrix.every { it.size() == 10 }
+    assert e.confusionMatrix.flatten().sum() == 1000
+    assert e.accuracyInterval.lower < e.accuracy && e.accuracy < e.accuracyInterval.upper
+    assert e.samples.predicted.size() == 1000
+    assert e.accuracy > 0.6
+}
+def comparison = json.parse(new File(basedir, 'target/good/comparison.json'))
+assert comparison.models*.model == ['cnn', 'dnn']
+assert comparison.pairs.size() == 1
+assert comparison.pairs[0].pValue >= 0 && comparison.pairs[0].pValue <= 1
+assert comparison.pairs[0].verdict.contains('cnn') && comparison.pairs[0].verdict.contains('dnn')
+assert log.contains('McNemar cnn vs dnn:')
+
+// 2: the gate raised above what the models reach fails, naming model, figure and threshold.
+assert log =~ /model 'cnn': accuracy 0\.\d{4} is below minAccuracy 0\.9900/
+assert log =~ /model 'dnn': accuracy 0\.\d{4} is below minAccuracy 0\.9900/
+
+// 3: the worse model regresses against the good one's evaluation; per-class deltas are printed.
+assert log =~ /Model 'dnn' regressed: accuracy 0\.\d{4} is 0\.\d{4} below the baseline 0\.\d{4}/
+assert log =~ /T-shirt\/top\s+recall 0\.\d{4} -> 0\.\d{4}/
+def worse = json.parse(new File(basedir, 'target/worse/comparison.json'))
+assert worse.baseline.regressed == true
+assert worse.baseline.classDeltas.size() == 10
+true
