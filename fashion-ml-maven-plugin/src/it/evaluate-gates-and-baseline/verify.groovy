@@ -33,7 +33,15 @@ assert log =~ /model 'dnn': accuracy 0\.\d{4} is below minAccuracy 0\.9900/
 // 3: the worse model regresses against the good one's evaluation; per-class deltas are printed.
 assert log =~ /Model 'dnn' regressed: accuracy 0\.\d{4} is 0\.\d{4} below the baseline 0\.\d{4}/
 assert log =~ /T-shirt\/top\s+recall 0\.\d{4} -> 0\.\d{4}/
-def worse = json.parse(new File(basedir, 'target/worse/comparison.json'))
-assert worse.baseline.regressed == true
-assert worse.baseline.classDeltas.size() == 10
+assert log =~ /Baseline \S+good\/dnn\/evaluation.json \(dnn\): accuracy 0\.\d{4} -> 0\.\d{4}/
+
+// 4: the installed model artifact, resolved and evaluated on the same 1,000 test images, gives the same accuracy
+// as its evaluation.json did.
+assert log.contains('Baseline model io.github.fashionml.it:evaluate-gates-and-baseline:zip:dnn:1.0 resolved to')
+def good = json.parse(new File(basedir, 'target/good/dnn/evaluation.json'))
+def againstArtifact = json.parse(new File(basedir, 'target/worse/comparison.json')).baseline
+assert againstArtifact.baselineModel == 'dnn (baseline)'
+assert Math.abs(againstArtifact.baselineAccuracy - good.accuracy) < 1e-9
+assert againstArtifact.regressed == false
+assert againstArtifact.classDeltas.size() == 10
 true

@@ -26,14 +26,39 @@ public final class ComparisonRun {
     public static final String COMPARISON_FILE = "comparison.json";
 
     /**
-     * @param baselineFile  an earlier {@code evaluation.json}, or null for no baseline check
+     * @param baselineFile  an earlier {@code evaluation.json}, or a {@code model.zip} to evaluate now (for example a
+     *                      published model artifact); null for no baseline check
      * @param baselineModel the model of this build to check against it; null means the model of the same name
+     *                      (for a model file: required)
      * @param tolerance     how much accuracy may drop (absolute, e.g. 0.005) before the build fails
+     * @param data          the test data, needed only to evaluate a model file
      */
-    public record Baseline(Path baselineFile, String baselineModel, double tolerance) {
+    public record Baseline(Path baselineFile, String baselineModel, double tolerance,
+                           io.github.fashionml.data.source.ResolvedDataset data) {
     }
 
     private final ProgressLog log;
+
+    /** An evaluation.json as it is, or a model zip evaluated now on the same test images as this build's model. */
+    private Evaluation baselineEvaluation(Baseline baseline, List<Evaluation> evaluations)
+            throws FashionMlException, IOException {
+        Path file = baseline.baselineFile();
+        if (!file.getFileName().toString().endsWith(".zip")) {
+            return EvaluationRun.read(file);
+        }
+        String name = baseline.baselineModel();
+        Evaluation current = evaluations.stream().filter(e -> e.model().equals(name)).findFirst()
+                .orElseThrow(() -> new ConfigurationException("A model file as baseline needs <baselineModel>: the "
+                        + "model of this build to check against it (one of " + evaluations.stream()
+                        .map(Evaluation::model).toList() + ")"));
+        if (baseline.data() == null) {
+            throw new IllegalStateException("a model baseline needs the dataset");
+        }
+        log.info("Evaluating baseline model " + file + " on the same " + current.count() + " test images");
+        io.github.fashionml.data.FashionMnistData data =
+                io.github.fashionml.data.FashionMnistData.load(baseline.data().paths());
+        return EvaluationRun.evaluateModelFile(file, name + " (baseline)", current.dataset(), data, current.count());
+    }
 
     public ComparisonRun(ProgressLog log) {
         this.log = log;
@@ -62,8 +87,9 @@ public final class ComparisonRun {
                 throw new ConfigurationException("tolerance must be between 0 and 1 (got " + baseline.tolerance()
                         + "); write 0.005 for half a percentage point");
             }
-            Evaluation earlier = EvaluationRun.read(baseline.baselineFile());
+            Evaluation earlier = baselineEvaluation(baseline, evaluations);
             String name = baseline.baselineModel() != null ? baseline.baselineModel() : earlier.model();
+
             Evaluation current = evaluations.stream().filter(e -> e.model().equals(name)).findFirst()
                     .orElseThrow(() -> new ConfigurationException("The baseline " + baseline.baselineFile()
                             + " is of model '" + earlier.model() + "', and this build evaluates no model '" + name

@@ -68,14 +68,24 @@ public final class EvaluationRun {
     /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */
     static Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
         int count = Math.min(manifest.inputs().testImages(), data.testImages().count());
+        return evaluateModelFile(dir.resolve(TrainingRun.MODEL_FILE), manifest.model(), manifest.inputs().dataset(),
+                data, count);
+    }
+
+    /**
+     * Evaluates any {@code model.zip} (for example a published model artifact) on the first {@code count}
+     * test images. Start the native backend first.
+     */
+    public static Evaluation evaluateModelFile(Path modelFile, String name, java.util.Map<String, String> dataset,
+                                               FashionMnistData data, int count) throws IOException {
         FashionMnistData test = data.subset(0, count);
-        ImageClassifier classifier = ImageClassifier.load(dir.resolve(TrainingRun.MODEL_FILE));
+        ImageClassifier classifier = ImageClassifier.load(modelFile);
         float[] probabilities = classifier.probabilities(test.testImages());
         int[] actual = new int[count];
         for (int i = 0; i < count; i++) {
             actual[i] = test.testLabels()[i] & 0xFF;
         }
-        return Evaluator.evaluate(manifest.model(), manifest.outputs().modelSha256(), manifest.inputs().dataset(),
+        return Evaluator.evaluate(name, io.github.fashionml.model.ModelArchive.fileSha256(modelFile), dataset,
                 actual, probabilities, FashionMnist.CLASS_NAMES);
     }
 

@@ -1,18 +1,29 @@
 package io.github.fashionml.maven;
 
+import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.compare.ComparisonRun;
+import io.github.fashionml.nativeblas.NativeBackend;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Compares the evaluated models side by side (accuracy with confidence interval, macro F1, per-class F1,
  * parameters, training time, images/s), tests every pair with McNemar's test on the same test images, and
- * optionally checks a model against a baseline evaluation, failing the build on a regression. Writes
+ * optionally checks a model against a baseline, failing the build on a regression. Writes
  * {@code target/fashion-ml/comparison.json}.
  */
 @Mojo(name = "compare", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
@@ -22,7 +33,15 @@ public class CompareMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.baseline")
     private File baseline;
 
-    /** The model of this build to check against the baseline. Default: the baseline's own model name. */
+    /**
+     * A published model to check against, by coordinates {@code groupId:artifactId:zip:classifier:version} (as
+     * the train goal attaches them); it is resolved from the project's repositories and evaluated on the same
+     * test images. Needs {@code baselineModel}.
+     */
+    @Parameter(property = "fashionml.baselineArtifact")
+    private String baselineArtifact;
+
+    /** The model of this build to check against the baseline. Default: the baseline evaluation's model name. */
     @Parameter(property = "fashionml.baselineModel")
     private String baselineModel;
 
@@ -30,10 +49,53 @@ public class CompareMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.tolerance", defaultValue = "0.005")
     private double tolerance;
 
+    /** The native build of ND4J, used when a baseline artifact is evaluated. */
+    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
+    private String nd4jClassifier;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> remoteRepositories;
+
     @Override
     protected void run() throws FashionMlException, IOException {
-        ComparisonRun.Baseline check = baseline == null ? null
-                : new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance);
+        if (baseline != null && baselineArtifact != null) {
+            throw new ConfigurationException("Set either baseline (an evaluation.json) or baselineArtifact "
+                    + "(a published model), not both.");
+        }
+        ComparisonRun.Baseline check = null;
+        if (baseline != null) {
+            check = new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance, null);
+        } else if (baselineArtifact != null) {
+            Path model = resolve(baselineArtifact);
+            NativeBackend.start(nd4jClassifier);
+            check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset());
+        }
         new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check);
+    }
+
+    private Path resolve(String coordinates) throws FashionMlException {
+        DefaultArtifact artifact;
+        try {
+            artifact = new DefaultArtifact(coordinates);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("baselineArtifact '" + coordinates + "' is not groupId:artifactId:zip:"
+                    + "classifier:version (for example com.example:fashion-classifier:zip:cnn:1.0)");
+        }
+        try {
+            File file = repositorySystem.resolveArtifact(repositorySession,
+                    new ArtifactRequest(artifact, remoteRepositories, null)).getArtifact().getFile();
+            getLog().info("Baseline model " + coordinates + " resolved to " + file);
+            return file.toPath();
+        } catch (ArtifactResolutionException e) {
+            throw new FashionMlException("Cannot resolve the baseline model " + coordinates + " (" + e.getMessage()
+                    + "). Publish it with the train goal's attach option (mvn install -Dfashionml.attach=true), or "
+                    + "check the coordinates and repositories.", e);
+        }
     }
 }
