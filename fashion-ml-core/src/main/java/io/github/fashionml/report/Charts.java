@@ -1,0 +1,158 @@
+package io.github.fashionml.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Geometry for the SVG charts the templates draw: scaled points, ticks and colours. The templates write the
+ * SVG elements; this class only does the arithmetic a template language is bad at.
+ */
+public final class Charts {
+    private Charts() {
+    }
+
+    /** A tick: where (in pixels) and its label. */
+    public record Tick(double position, String label) {
+    }
+
+    /** A point in pixels, formatted for SVG. */
+    public record Point(String x, String y) {
+    }
+
+    /** One line of a chart: its name, colour and SVG points ("x,y x,y ..."), and each point for markers. */
+    public record Series(String name, String colour, String points, List<Point> markers) {
+    }
+
+    /** A line chart's frame and series; the plot area spans {@code left..right} and {@code top..bottom}. */
+    public record LineChart(String title, int width, int height, double left, double right, double top,
+                            double bottom, String xLabel, String yLabel, List<Tick> xTicks, List<Tick> yTicks,
+                            List<Series> series) {
+    }
+
+    /** One cell of a heatmap. */
+    public record Cell(double x, double y, double size, String fill, String textColour, int count, String title) {
+    }
+
+    /** A confusion-matrix heatmap: rows actual, columns predicted. */
+    public record Heatmap(int width, int height, double left, double top, double cellSize, List<String> labels,
+                          List<Cell> cells) {
+    }
+
+    private static final String[] PALETTE = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"};
+
+    /**
+     * A chart of series over epochs 1..n. {@code values} holds one array per series, all the same length.
+     */
+    public static LineChart lineChart(String title, String yLabel, List<String> names, List<double[]> values,
+                                      boolean unitInterval) {
+        int width = 520;
+        int height = 300;
+        double left = 64;
+        double right = width - 16;
+        double top = 28;
+        double bottom = height - 44;
+        int n = values.isEmpty() ? 0 : values.get(0).length;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] v : values) {
+            for (double d : v) {
+                min = Math.min(min, d);
+                max = Math.max(max, d);
+            }
+        }
+        if (!(min <= max)) {
+            min = 0;
+            max = 1;
+        }
+        double[] range = niceRange(min, max, unitInterval);
+        double lo = range[0];
+        double hi = range[1];
+        List<Tick> yTicks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double v = lo + (hi - lo) * i / 4;
+            String label = String.format(Locale.ROOT, (hi - lo) / 4 < 0.05 ? "%.3f" : "%.2f", v);
+            yTicks.add(new Tick(scale(v, lo, hi, bottom, top), label));
+        }
+        List<Tick> xTicks = new ArrayList<>();
+        int step = Math.max(1, (int) Math.ceil(n / 10.0));
+        for (int e = 1; e <= n; e += step) {
+            xTicks.add(new Tick(x(e, n, left, right), Integer.toString(e)));
+        }
+        List<Series> series = new ArrayList<>();
+        for (int s = 0; s < values.size(); s++) {
+            StringBuilder points = new StringBuilder();
+            List<Point> markers = new ArrayList<>();
+            double[] v = values.get(s);
+            for (int e = 1; e <= v.length; e++) {
+                double px = round(x(e, n, left, right));
+                double py = round(scale(v[e - 1], lo, hi, bottom, top));
+                points.append(points.length() == 0 ? "" : " ").append(fmt(px)).append(',').append(fmt(py));
+                markers.add(new Point(fmt(px), fmt(py)));
+            }
+            series.add(new Series(names.get(s), PALETTE[s % PALETTE.length], points.toString(), markers));
+        }
+        return new LineChart(title, width, height, left, right, top, bottom, "epoch", yLabel, xTicks, yTicks, series);
+    }
+
+    /** A heatmap of a square matrix, each cell shaded by its share of the row (the actual class). */
+    public static Heatmap heatmap(int[][] matrix, List<String> labels) {
+        double cell = 44;
+        double left = 110;
+        double top = 100;
+        int k = matrix.length;
+        List<Cell> cells = new ArrayList<>();
+        for (int a = 0; a < k; a++) {
+            int rowTotal = 0;
+            for (int v : matrix[a]) {
+                rowTotal += v;
+            }
+            for (int p = 0; p < k; p++) {
+                double share = rowTotal == 0 ? 0 : (double) matrix[a][p] / rowTotal;
+                String fill = a == p ? blend(share, 0x2c, 0xa0, 0x2c) : blend(share, 0xd6, 0x27, 0x28);
+                String text = share > 0.5 ? "#ffffff" : "#222222";
+                String title = String.format(Locale.ROOT, "actual %s, predicted %s: %d (%.1f%% of %s)",
+                        labels.get(a), labels.get(p), matrix[a][p], 100 * share, labels.get(a));
+                cells.add(new Cell(left + p * cell, top + a * cell, cell, fill, text, matrix[a][p], title));
+            }
+        }
+        return new Heatmap((int) (left + k * cell + 20), (int) (top + k * cell + 20), left, top, cell, labels, cells);
+    }
+
+    /** White blended towards a colour by {@code share} (0..1); small shares stay visible. */
+    private static String blend(double share, int r, int g, int b) {
+        double t = share == 0 ? 0 : 0.08 + 0.92 * Math.min(1, share);
+        return String.format(Locale.ROOT, "#%02x%02x%02x", mix(255, r, t), mix(255, g, t), mix(255, b, t));
+    }
+
+    private static int mix(int from, int to, double t) {
+        return (int) Math.round(from + (to - from) * t);
+    }
+
+    private static double[] niceRange(double min, double max, boolean unitInterval) {
+        if (unitInterval) {
+            double lo = Math.max(0, Math.floor(min * 10) / 10);
+            double hi = Math.min(1, Math.ceil(max * 10) / 10);
+            return lo == hi ? new double[] {Math.max(0, lo - 0.1), Math.min(1, hi + 0.1)} : new double[] {lo, hi};
+        }
+        double lo = 0;
+        double hi = max <= 0 ? 1 : Math.ceil(max * 10) / 10;
+        return new double[] {lo, hi};
+    }
+
+    private static double x(int epoch, int n, double left, double right) {
+        return n <= 1 ? (left + right) / 2 : left + (right - left) * (epoch - 1) / (n - 1);
+    }
+
+    private static double scale(double v, double lo, double hi, double bottom, double top) {
+        return bottom - (v - lo) / (hi - lo) * (bottom - top);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    }
+}

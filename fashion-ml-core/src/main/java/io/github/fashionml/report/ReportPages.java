@@ -1,0 +1,48 @@
+package io.github.fashionml.report;
+
+import java.util.List;
+
+/** What the templates show: plain values, formatted for display, built by {@link ReportBuilder}. */
+public final class ReportPages {
+    private ReportPages() {
+    }
+
+    /** The overview page. */
+    public record Overview(String title, String generated, List<ModelPage> models, List<Verdict> verdicts,
+                           List<DataFile> dataFiles, String baseline, List<Tile> samples) {
+    }
+
+    /** A McNemar verdict between two models. */
+    public record Verdict(String first, String second, String onlyFirst, String onlySecond, String pValue,
+                          String method, String text) {
+    }
+
+    /** One dataset file: where it came from and its digest. */
+    public record DataFile(String key, String fileName, String source, String sha256) {
+    }
+
+    /** An image with a caption, e.g. a sample or a misclassified test image. */
+    public record Tile(String src, String caption, String detail) {
+    }
+
+    /** A row of the classification report. */
+    public record ClassRow(String name, String precision, String recall, String f1, String support) {
+    }
+
+    /** A layer of the network summary. */
+    public record Layer(String index, String type, String detail, String outputShape, String parameters) {
+    }
+
+    /** A label and value of the manifest table. */
+    public record Entry(String label, String value) {
+    }
+
+    /** One model's page. */
+    public record ModelPage(String name, String page, String architecture, String accuracy, String interval,
+                            String macroF1, String logLoss, String parameters, String trainingSeconds,
+                            String imagesPerSecond, String modelSize, List<ClassRow> classes, List<ClassRow> averages,
+                            Charts.Heatmap heatmap, List<Charts.LineChart> charts, List<Layer> layers,
+                            String totalParameters, List<Entry> manifest, List<Tile> misclassified,
+                            List<String> topConfusions) {
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.fashionml.maven;
+
+import io.github.fashionml.FashionMlException;
+import io.github.fashionml.report.ReportModels;
+import io.github.fashionml.report.ReportRenderer;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenReportException;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The fashion-ml site report: an overview of the build's models (accuracy with confidence interval, macro F1,
+ * McNemar verdicts, training time, data provenance) and a page per model (classification report, confusion
+ * matrix heatmap, training curves, network summary, manifest, misclassified images). Add it to
+ * {@code <reporting>} for {@code mvn site}, or run {@code mvn fashion-ml:report} to write it to
+ * {@code target/site/fashion-ml/}. Reads what train, evaluate and compare wrote; trains nothing.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
+public class ReportMojo extends AbstractMavenReport {
+
+    /** Where train, evaluate and compare wrote their outputs. */
+    @Parameter(property = "fashionml.outputDirectory", defaultValue = "${project.build.directory}/fashion-ml")
+    private File buildOutputDirectory;
+
+    /** Report on these models only (comma-separated); default: every model trained and evaluated. */
+    @Parameter(property = "fashionml.models")
+    private String modelNames;
+
+    /** Skips every fashion-ml goal. */
+    @Parameter(property = "fashionml.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public String getOutputName() {
+        return "fashion-ml/index";
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "fashion-ml";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "Classification reports, confusion matrices, training curves and comparisons of the trained models.";
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return true;
+    }
+
+    @Override
+    public boolean canGenerateReport() {
+        if (skip) {
+            getLog().info("fashion-ml: skipped (fashionml.skip is true)");
+            return false;
+        }
+        try {
+            if (models().isEmpty()) {
+                getLog().info("fashion-ml: no evaluated models in " + buildOutputDirectory
+                        + "; run mvn verify (train and evaluate) before the report");
+                return false;
+            }
+        } catch (IOException e) {
+            getLog().warn("fashion-ml: cannot read " + buildOutputDirectory + ": " + e.getMessage());
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    protected void executeReport(Locale locale) throws MavenReportException {
+        Path site = getReportOutputDirectory().toPath().resolve("fashion-ml");
+        try {
+            List<String> models = models();
+            new ReportRenderer().render(buildOutputDirectory.toPath(), models, site, outputTimestampLabel());
+            getLog().info("fashion-ml report for " + models + " written to " + site.resolve("index.html"));
+        } catch (FashionMlException | IOException e) {
+            throw new MavenReportException(e.getMessage(), e);
+        }
+    }
+
+    private List<String> models() throws IOException {
+        List<String> found = ReportModels.find(buildOutputDirectory.toPath());
+        if (modelNames == null || modelNames.isBlank()) {
+            return found;
+        }
+        List<String> wanted = Arrays.stream(modelNames.split(",")).map(String::trim).toList();
+        return found.stream().filter(wanted::contains).toList();
+    }
+
+    /** The reproducible build timestamp, when the project sets one; never the wall clock. */
+    private String outputTimestampLabel() {
+        return outputTimestamp == null || outputTimestamp.isBlank() || outputTimestamp.length() == 1
+                ? null : "built " + outputTimestamp;
+    }
+}
