@@ -34,9 +34,22 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "fashionml.models")
     private String modelNames;
 
+    /** Where a standalone run ({@code mvn fashion-ml:report}) writes: the site's folder, as {@code mvn site} does. */
+    @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+    private File siteOutputDirectory;
+
+    /** True when the site plugin renders us; a standalone run leaves it false. */
+    private boolean partOfSite;
+
     /** Skips every fashion-ml goal. */
     @Parameter(property = "fashionml.skip", defaultValue = "false")
     private boolean skip;
+
+    @Override
+    public void setReportOutputDirectory(File directory) {
+        partOfSite = true;
+        super.setReportOutputDirectory(directory);
+    }
 
     @Override
     public String getOutputName() {
@@ -79,7 +92,8 @@ public class ReportMojo extends AbstractMavenReport {
 
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
-        Path site = getReportOutputDirectory().toPath().resolve("fashion-ml");
+        File root = partOfSite ? getReportOutputDirectory() : siteOutputDirectory;
+        Path site = root.toPath().resolve("fashion-ml");
         try {
             List<String> models = models();
             new ReportRenderer().render(buildOutputDirectory.toPath(), models, site, outputTimestampLabel());
