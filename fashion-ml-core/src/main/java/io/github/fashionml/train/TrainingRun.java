@@ -107,9 +107,14 @@ public final class TrainingRun {
 
     private ModelManifest train(ModelSpec spec, int threads, TrainingInputs inputs, TrainingData data, Path dir,
                                 GitInfo git) throws IOException {
-        Files.createDirectories(dir);
-        // The manifest is written last and marks a complete model: without it, an interrupted run is retrained.
-        Files.deleteIfExists(dir.resolve(MANIFEST_FILE));
+        io.github.fashionml.util.AtomicFiles.createDirectories(dir);
+        int leftovers = io.github.fashionml.util.AtomicFiles.deleteLeftovers(dir);
+        if (leftovers > 0) {
+            log.info(spec.name() + ": removed " + leftovers + " partly written file(s) an interrupted build left");
+        }
+        // The previous outputs stay until the new ones are complete: model.zip, history.json, then the manifest,
+        // each replaced atomically. A run killed between them leaves a manifest whose fingerprint or model
+        // digest no longer matches, so the next run trains again.
         log.info(String.format(Locale.ROOT, "%s: training %s (%s) on %,d images, %d epochs, batch %d, %d thread%s, "
                         + "seed %d", spec.name(), spec.architecture(), describe(spec), data.trainCount(), spec.epochs(),
                 spec.batchSize(), threads, threads == 1 ? "" : "s", spec.seed()));

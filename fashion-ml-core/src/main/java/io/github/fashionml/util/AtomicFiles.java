@@ -26,8 +26,13 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path temp;
+        try {
+            Files.createDirectories(dir);
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+        } catch (IOException e) {
+            throw cannotWrite(target, e);
+        }
         try {
             try (OutputStream raw = Files.newOutputStream(temp);
                  OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
@@ -35,10 +40,57 @@ public final class AtomicFiles {
                 out.flush();
             }
             moveIntoPlace(temp, target);
-        } catch (IOException | RuntimeException | Error e) {
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw cannotWrite(target, e);
+        } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /** Creates a directory and its parents, with an error that says what is in the way. */
+    public static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw cannotWrite(dir, e);
+        }
+    }
+
+    /** The suffix of the temporary files {@link #write} leaves behind only when the JVM is killed mid-write. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    /** Deletes temporary files a killed writer left in a directory; returns how many. */
+    public static int deleteLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(TEMP_SUFFIX) && Files.isRegularFile(p)) {
+                    Files.delete(p);
+                    deleted++;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    private static IOException cannotWrite(Path target, IOException e) {
+        Path blocker = target.toAbsolutePath().getParent();
+        while (blocker != null && !Files.exists(blocker)) {
+            blocker = blocker.getParent();
+        }
+        String reason = blocker != null && !Files.isDirectory(blocker)
+                ? blocker + " exists and is not a directory"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + e.getMessage()
+                : e.getMessage() != null && e.getMessage().contains("No space left") ? "the disk is full"
+                : String.valueOf(e.getMessage());
+        return new IOException("Cannot write " + target + ": " + reason + ". The previous file, if any, is "
+                + "unchanged; make the directory writable (or free disk space) and build again.", e);
     }
 
     public static void writeString(Path target, String content) throws IOException {

@@ -45,6 +45,32 @@ class ReportRendererTest {
     }
 
     @Test
+    void twoConcurrentRendersIntoOneFolderLeaveCompletePages() throws Exception {
+        Path outputs = TrainedOutputs.directory();
+        List<String> models = ReportModels.find(outputs);
+        Path site = dir.resolve("site");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ReportPages.Overview>> renders = pool.invokeAll(List.of(
+                    () -> new ReportRenderer().render(outputs, models, site, null),
+                    () -> new ReportRenderer().render(outputs, models, site, null)));
+            for (var render : renders) {
+                render.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        new ReportRenderer().render(outputs, models, dir.resolve("single"), null);
+        for (String page : List.of("index.html", "model-cnn.html", "model-dnn.html", "report.css")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("single").resolve(page)),
+                    Files.readAllBytes(site.resolve(page)), page);
+        }
+        try (Stream<Path> walk = Files.walk(site)) {
+            assertTrue(walk.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "no partial files");
+        }
+    }
+
+    @Test
     void hostileNamesAreEscapedNeverMarkup() throws Exception {
         Path outputs = copyWithHostileModel(TrainedOutputs.directory(), dir.resolve("outputs"));
         String hostile = HOSTILE_MODEL;

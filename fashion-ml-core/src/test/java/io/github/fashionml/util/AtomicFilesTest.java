@@ -1,0 +1,53 @@
+package io.github.fashionml.util;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFailingWriterLeavesThePreviousFileAndNoTemporaryOne() throws IOException {
+        Path target = dir.resolve("model.zip");
+        AtomicFiles.writeString(target, "good");
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
+            out.write("half".getBytes());
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(e.getMessage().contains("Cannot write " + target + ": the disk is full"), e.getMessage());
+        assertTrue(e.getMessage().contains("The previous file, if any, is unchanged"), e.getMessage());
+        assertEquals("good", Files.readString(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file may remain");
+        }
+    }
+
+    @Test
+    void aFileWhereTheDirectoryShouldBeIsNamed() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("fashion-ml"), "not a directory");
+        IOException e = assertThrows(IOException.class,
+                () -> AtomicFiles.writeString(blocker.resolve("cnn/manifest.json"), "{}"));
+        assertTrue(e.getMessage().contains("exists and is not a directory"), e.getMessage());
+        assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
+    }
+
+    @Test
+    void leftoversOfAKilledWriterAreRecognised() throws IOException {
+        Files.writeString(dir.resolve(".model.zip.123.tmp"), "partial");
+        Files.writeString(dir.resolve("model.zip"), "kept");
+        Files.writeString(dir.resolve("notes.tmp"), "not ours: no leading dot");
+        assertEquals(1, AtomicFiles.deleteLeftovers(dir));
+        assertTrue(Files.exists(dir.resolve("model.zip")));
+        assertTrue(Files.exists(dir.resolve("notes.tmp")));
+    }
+}
