@@ -32,17 +32,100 @@ public final class ModelArchive {
         return Sha256.of(bytes);
     }
 
-    /** Loads a model written by {@link #write}; a damaged or foreign file gets an error naming it. */
+    /** The entries a model file may hold; anything else is refused before DL4J reads the file. */
+    private static final java.util.Set<String> ENTRIES = java.util.Set.of("configuration.json", "coefficients.bin",
+            "updaterState.bin", Preprocessing.ZIP_ENTRY);
+    /** Packages whose classes a model's configuration may name (DL4J builds them from "@class" fields). */
+    private static final java.util.List<String> ALLOWED_CLASSES = java.util.List.of(
+            "org.deeplearning4j.nn.", "org.nd4j.linalg.activations.", "org.nd4j.linalg.learning.",
+            "org.nd4j.linalg.lossfunctions.", "org.nd4j.linalg.schedule.");
+
+    /**
+     * Loads a model written by {@link #write}. The file is checked before DL4J reads it: only the expected
+     * entries, and a configuration naming only DL4J/ND4J layer, activation, updater and loss classes (DL4J
+     * instantiates the classes a configuration names, so a foreign file could otherwise pick any class);
+     * nothing is deserialised with Java serialisation. A damaged or foreign file gets an error naming it.
+     */
     public static MultiLayerNetwork load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " does not exist or is not a file; run the train goal to create it");
         }
+        checkContents(file);
+        MultiLayerNetwork network;
         try {
-            return ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+            network = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
         } catch (IOException | RuntimeException e) {
             throw new IOException(file + " is not a readable fashion-ml model (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); delete it and run the train goal again", e);
+        }
+        checkShape(file, network);
+        return network;
+    }
+
+    private static void checkContents(Path file) throws IOException {
+        String configuration = null;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            java.util.Enumeration<? extends java.util.zip.ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                java.util.zip.ZipEntry entry = entries.nextElement();
+                if (!ENTRIES.contains(entry.getName())) {
+                    throw new IOException(file + " holds an unexpected entry '" + entry.getName() + "'; it is not a "
+                            + "model the train goal wrote, and is not loaded");
+                }
+                if (entry.getName().equals("configuration.json")) {
+                    try (java.io.InputStream in = zip.getInputStream(entry)) {
+                        configuration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(file + " is not a readable fashion-ml model (not a zip file: " + e.getMessage()
+                    + "); delete it and run the train goal again", e);
+        }
+        if (configuration == null) {
+            throw new IOException(file + " has no configuration.json; it is not a Deeplearning4j model");
+        }
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(configuration);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException(file + ": configuration.json is not valid JSON; the model is damaged", e);
+        }
+        java.util.List<String> classes = new java.util.ArrayList<>();
+        collectClassNames(tree, classes);
+        for (String name : classes) {
+            if (ALLOWED_CLASSES.stream().noneMatch(name::startsWith)) {
+                throw new IOException(file + ": configuration.json names class '" + name + "', which is not a "
+                        + "Deeplearning4j layer, activation, updater or loss; the model is not loaded");
+            }
+        }
+    }
+
+    private static void collectClassNames(com.fasterxml.jackson.databind.JsonNode node, java.util.List<String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getKey().equals("@class") && field.getValue().isTextual()) {
+                    out.add(field.getValue().asText());
+                }
+                collectClassNames(field.getValue(), out);
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> collectClassNames(child, out));
+        }
+    }
+
+    /** A model for another problem loads fine in DL4J but would give wrong answers here: refuse it. */
+    private static void checkShape(Path file, MultiLayerNetwork network) throws IOException {
+        int last = network.getnLayers() - 1;
+        org.deeplearning4j.nn.conf.layers.Layer output = network.getLayerWiseConfigurations().getConf(last).getLayer();
+        long classes = output instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f ? f.getNOut() : -1;
+        org.deeplearning4j.nn.conf.layers.Layer first = network.getLayerWiseConfigurations().getConf(0).getLayer();
+        long inputs = first instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c ? c.getNIn() * 784
+                : first instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f ? f.getNIn() : -1;
+        if (classes != io.github.fashionml.data.FashionMnist.CLASS_COUNT || inputs != 784) {
+            throw new IOException(file + " is a model for another problem (" + inputs + " inputs, " + classes
+                    + " classes); fashion-ml models take 28x28 grey images (784 inputs) and give 10 classes");
         }
     }
 
