@@ -1,9 +1,11 @@
 package io.github.fashionml.model;
 
 import io.github.fashionml.data.FashionMnist;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -18,7 +20,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds a DL4J network from a {@link ModelSpec}, mirroring the Keras reference: Glorot-uniform weights,
- * zero biases, "valid" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy.
+ * zero biases, "valid" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy. Convolutional
+ * networks take channels-last input, {@code [N, 28, 28, 1]}, as Keras does.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
@@ -32,10 +35,14 @@ public final class NetworkFactory {
                 .updater(new Adam(spec.learningRate()))
                 .list();
         for (int filters : spec.filters()) {
+            // Channels-last (NHWC): oneDNN's max-pooling is several times faster there than in NCHW.
+            // The ReLU runs after the pooling: relu(max(x)) == max(relu(x)) exactly, and it spares oneDNN's
+            // slow path for an activation on a permuted view. Same network as Conv2D(relu) + MaxPool in Keras.
             layers.layer(new ConvolutionLayer.Builder(spec.kernelSize(), spec.kernelSize())
-                    .nOut(filters).stride(1, 1).activation(Activation.RELU).build());
+                    .nOut(filters).stride(1, 1).activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NHWC).build());
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                    .kernelSize(2, 2).stride(2, 2).build());
+                    .kernelSize(2, 2).stride(2, 2).dataFormat(CNN2DFormat.NHWC).build());
+            layers.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
         }
         if (spec.convolutional() && spec.convDropout() > 0) {
             layers.layer(dropout(spec.convDropout()));
@@ -49,7 +56,7 @@ public final class NetworkFactory {
         layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nOut(FashionMnist.CLASS_COUNT).activation(Activation.SOFTMAX).build());
         layers.setInputType(spec.convolutional()
-                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1)
+                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1, CNN2DFormat.NHWC)
                 : InputType.feedForward(FashionMnist.PIXELS));
         return layers.build();
     }

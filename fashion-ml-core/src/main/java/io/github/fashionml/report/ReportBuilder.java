@@ -199,8 +199,9 @@ public final class ReportBuilder {
             }
         }
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
-        boolean convolutional = conf.getConf(0).getLayer() instanceof ConvolutionLayer;
-        InputType input = convolutional ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1)
+        Layer first = conf.getConf(0).getLayer();
+        InputType input = first instanceof ConvolutionLayer c
+                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1, c.getCnn2dDataFormat())
                 : InputType.feedForward(FashionMnist.PIXELS);
         List<InputType> shapes = conf.getLayerActivationTypes(input);
         long total = 0;
@@ -224,6 +225,9 @@ public final class ReportBuilder {
             return String.format(Locale.ROOT, "%s pool %dx%d", s.getPoolingType(), s.getKernelSize()[0],
                     s.getKernelSize()[1]).toLowerCase(Locale.ROOT);
         }
+        if (layer instanceof org.deeplearning4j.nn.conf.layers.ActivationLayer a) {
+            return a.getActivationFn().toString();
+        }
         if (layer instanceof DropoutLayer d) {
             return "dropout " + String.format(Locale.ROOT, "%.2f", 1 - retain(d));
         }
@@ -239,7 +243,9 @@ public final class ReportBuilder {
 
     private static String shape(InputType type) {
         if (type instanceof InputType.InputTypeConvolutional c) {
-            return c.getChannels() + " x " + c.getHeight() + " x " + c.getWidth();
+            return c.getFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NHWC
+                    ? c.getHeight() + " x " + c.getWidth() + " x " + c.getChannels()
+                    : c.getChannels() + " x " + c.getHeight() + " x " + c.getWidth();
         }
         return Long.toString(type.arrayElementsPerExample());
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The data as ND4J arrays, created once and shared by every model of a run: features {@code [N, 784]}
- * (reshaped to {@code [N, 1, 28, 28]} per batch for convolutions, a view, not a copy) and one-hot labels.
+ * (reshaped to {@code [N, 28, 28, 1]} per batch for convolutions, a view, not a copy) and one-hot labels.
  * {@code standardization} is null when images are only scaled to [0,1].
  */
 public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] trainClasses,
@@ -47,6 +47,6 @@ public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] 
 
     /** Features shaped for a network: a view of the flat rows. */
     static INDArray shaped(INDArray flatRows, Layout layout) {
-        return layout == Layout.CNN ? flatRows.reshape('c', flatRows.size(0), 1, 28, 28) : flatRows;
+        return layout == Layout.CNN ? flatRows.reshape('c', layout.shape((int) flatRows.size(0))) : flatRows;
     }
 }

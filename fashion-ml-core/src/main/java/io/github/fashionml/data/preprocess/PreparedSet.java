@@ -4,7 +4,7 @@ package io.github.fashionml.data.preprocess;
  * Images ready for a network, held as one array each so batches can be views, not copies.
  *
  * @param features     pixel values, image after image, in the order the {@code shape} describes
- * @param shape        the features' shape, e.g. {@code [N, 1, 28, 28]}
+ * @param shape        the features' shape, e.g. {@code [N, 28, 28, 1]}
  * @param oneHotLabels {@code N x classCount}, row-major
  * @param labels       the class index of each image
  */

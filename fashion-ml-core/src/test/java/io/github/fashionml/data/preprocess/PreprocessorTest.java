@@ -26,7 +26,7 @@ class PreprocessorTest {
         assertEquals(1f, set.features()[0]);
         assertEquals(0.2f, set.features()[1], 1e-6);
         assertEquals(0.4f, set.features()[785], 1e-6);
-        assertArrayEquals(new long[] {2, 1, 28, 28}, set.shape());
+        assertArrayEquals(new long[] {2, 28, 28, 1}, set.shape());
         float[] first = Arrays.copyOfRange(set.oneHotLabels(), 0, 10);
         float[] second = Arrays.copyOfRange(set.oneHotLabels(), 10, 20);
         assertArrayEquals(new float[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0}, first);
