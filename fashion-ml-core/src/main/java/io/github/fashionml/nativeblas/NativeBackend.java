@@ -127,14 +127,22 @@ public final class NativeBackend {
     }
 
     /**
-     * Sets the number of threads native ops use (OpenMP, the BLAS and ND4J's own pool). The dense network
-     * trains faster on one thread; convolutions gain from two. Part of the fingerprint: it changes the bits.
+     * OpenBLAS threads. One, whatever the op threads: on two cores, a second BLAS thread competing with the
+     * OpenMP/oneDNN threads made every model slower (measured: cnn-deep ~1,830 -> ~2,230, cnn ~2,900 -> ~3,200
+     * images/s with one BLAS thread). Part of the fingerprint: the BLAS thread count changes the bits.
+     */
+    public static final int BLAS_THREADS = 1;
+
+    /**
+     * Sets the number of threads native ops use (OpenMP, oneDNN and ND4J's own pool); the BLAS keeps
+     * {@link #BLAS_THREADS}. The dense network trains faster on one thread, convolutions gain from two.
+     * Part of the fingerprint: it changes the bits.
      */
     public void setThreads(int threads) {
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(BLAS_THREADS);
     }
 
     public String classifier() {

@@ -22,11 +22,13 @@ import java.util.TreeMap;
  * @param dataset     SHA-256 of each data file's decompressed contents, by key ({@code train-images}, ...)
  * @param trainImages how many training images were used (all 60,000 unless limited)
  * @param testImages  how many test images were used
+ * @param threads     native op threads (OpenMP, oneDNN)
+ * @param blasThreads OpenBLAS threads
  */
-@JsonPropertyOrder({"dataset", "trainImages", "testImages", "spec", "threads", "nd4jClassifier",
+@JsonPropertyOrder({"dataset", "trainImages", "testImages", "spec", "threads", "blasThreads", "nd4jClassifier",
         "oneDnnLayerHelpers", "deeplearning4jVersion", "fashionMlVersion"})
 public record TrainingInputs(Map<String, String> dataset, int trainImages, int testImages, ModelSpec spec,
-                             int threads, String nd4jClassifier, boolean oneDnnLayerHelpers,
+                             int threads, int blasThreads, String nd4jClassifier, boolean oneDnnLayerHelpers,
                              String deeplearning4jVersion, String fashionMlVersion) {
 
     public TrainingInputs {
