@@ -27,13 +27,17 @@ public final class ImageClassifier {
 
     private final MultiLayerNetwork network;
     private final Layout layout;
+    /** Models trained before fashion-ml switched to channels-last take {@code [N, 1, 28, 28]}. */
+    private final boolean channelsFirst;
     private final Preprocessing preprocessing;
 
     private ImageClassifier(MultiLayerNetwork network, Preprocessing preprocessing) {
         this.network = network;
         this.preprocessing = preprocessing;
-        this.layout = network.getLayerWiseConfigurations().getConf(0).getLayer() instanceof ConvolutionLayer
-                ? Layout.CNN : Layout.DNN;
+        var first = network.getLayerWiseConfigurations().getConf(0).getLayer();
+        this.layout = first instanceof ConvolutionLayer ? Layout.CNN : Layout.DNN;
+        this.channelsFirst = first instanceof ConvolutionLayer c
+                && c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW;
     }
 
     /** Loads a model the train goal wrote. Start the native backend first ({@code NativeBackend.start}). */
@@ -88,6 +92,9 @@ public final class ImageClassifier {
             int end = Math.min(images.count(), start + BATCH);
             float[] slice = java.util.Arrays.copyOfRange(set.features(), start * width, end * width);
             long[] shape = layout.shape(end - start);
+            if (channelsFirst) {
+                shape = new long[] {end - start, 1, FashionMnist.ROWS, FashionMnist.COLUMNS};
+            }
             INDArray input = Nd4j.create(slice, shape, 'c');
             float[] p = network.output(input, false).data().asFloat();
             System.arraycopy(p, 0, out, start * FashionMnist.CLASS_COUNT, p.length);
