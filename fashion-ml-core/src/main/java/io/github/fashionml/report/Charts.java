@@ -135,9 +135,15 @@ public final class Charts {
             double hi = Math.min(1, Math.ceil(max * 10) / 10);
             return lo == hi ? new double[] {Math.max(0, lo - 0.1), Math.min(1, hi + 0.1)} : new double[] {lo, hi};
         }
-        double lo = 0;
-        double hi = max <= 0 ? 1 : Math.ceil(max * 10) / 10;
-        return new double[] {lo, hi};
+        // Four steps of a "nice" size (1, 2, 2.5 or 5 times a power of ten), so the ticks read well.
+        if (max <= 0) {
+            return new double[] {0, 1};
+        }
+        double rough = max / 4;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double f = rough / power;
+        double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
+        return new double[] {0, step * 4};
     }
 
     private static double x(int epoch, int n, double left, double right) {
