@@ -8,7 +8,6 @@ import io.github.fashionml.data.preprocess.Standardization;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-import java.util.Map;
 
 /**
  * The data as ND4J arrays, created once and shared by every model of a run: features {@code [N, 784]}
@@ -17,16 +16,14 @@ import java.util.Map;
  */
 public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] trainClasses,
                            INDArray testFeatures, INDArray testLabels, byte[] testClasses,
-                           Standardization standardization, Map<String, String> datasetSha256) {
+                           Standardization standardization) {
 
     public static TrainingData of(FashionMnistData data, boolean standardize) {
         Standardization s = standardize ? Standardization.fit(data.trainImages()) : null;
         PreparedSet train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, s);
         PreparedSet test = Preprocessor.prepare(data.testImages(), data.testLabels(), Layout.DNN, s);
-        Map<String, String> digests = new java.util.LinkedHashMap<>();
-        data.sha256().forEach((file, sha) -> digests.put(file.key(), sha));
         return new TrainingData(features(train), labels(train), train.labels(),
-                features(test), labels(test), test.labels(), s, digests);
+                features(test), labels(test), test.labels(), s);
     }
 
     private static INDArray features(PreparedSet set) {
