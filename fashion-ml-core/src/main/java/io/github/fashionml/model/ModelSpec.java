@@ -53,11 +53,6 @@ public record ModelSpec(String name, String architecture, List<Integer> filters,
                 batchSize, learningRate, seed, threads, standardize);
     }
 
-    public ModelSpec withThreads(int value) {
-        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
-                batchSize, learningRate, seed, value, standardize);
-    }
-
     public ModelSpec withSeed(long value) {
         return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
                 batchSize, learningRate, value, threads, standardize);

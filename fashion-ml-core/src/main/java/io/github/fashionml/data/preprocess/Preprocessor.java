@@ -63,9 +63,4 @@ public final class Preprocessor {
         }
         return order;
     }
-
-    /** The set in a seeded random order. */
-    public static PreparedSet shuffled(PreparedSet set, long seed) {
-        return set.reordered(permutation(set.count(), seed));
-    }
 }

@@ -33,19 +33,8 @@ public record FetchOptions(Path dataDirectory, Path cacheRoot, Path systemPackag
         }
     }
 
-    /** The defaults: no explicit directory, the user's cache, the system package, the default mirrors. */
-    public static FetchOptions defaults() {
-        List<Mirror> mirrors = Mirror.DEFAULTS.stream().map(text -> new Mirror(java.net.URI.create(text))).toList();
-        return new FetchOptions(null, DataCache.defaultRoot(), SYSTEM_PACKAGE_DIRECTORY, mirrors, false,
-                Duration.ofSeconds(20), Duration.ofSeconds(60), ExpectedContent.fashionMnist());
-    }
-
     public FetchOptions withDataDirectory(Path dir) {
         return new FetchOptions(dir, cacheRoot, systemPackageDirectory, mirrors, offline, connectTimeout, readTimeout, expected);
-    }
-
-    public FetchOptions withCacheRoot(Path root) {
-        return new FetchOptions(dataDirectory, root, systemPackageDirectory, mirrors, offline, connectTimeout, readTimeout, expected);
     }
 
     public FetchOptions withSystemPackageDirectory(Path dir) {
@@ -58,15 +47,5 @@ public record FetchOptions(Path dataDirectory, Path cacheRoot, Path systemPackag
 
     public FetchOptions withOffline(boolean value) {
         return new FetchOptions(dataDirectory, cacheRoot, systemPackageDirectory, mirrors, value, connectTimeout, readTimeout, expected);
-    }
-
-    /** Expect other contents: for subsets and tests. */
-    public FetchOptions withExpected(Map<FashionMnistFile, ExpectedContent> contents) {
-        return new FetchOptions(dataDirectory, cacheRoot, systemPackageDirectory, mirrors, offline, connectTimeout,
-                readTimeout, contents);
-    }
-
-    public FetchOptions withTimeouts(Duration connect, Duration read) {
-        return new FetchOptions(dataDirectory, cacheRoot, systemPackageDirectory, mirrors, offline, connect, read, expected);
     }
 }
