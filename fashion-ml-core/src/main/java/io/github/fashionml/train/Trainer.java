@@ -5,6 +5,7 @@ import io.github.fashionml.data.preprocess.Preprocessor;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.NetworkFactory;
 import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.train.network.TrainingNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -46,7 +47,8 @@ public final class Trainer {
         long dropoutSeed = seeds.nextLong();
 
         Nd4j.getRandom().setSeed(spec.seed());
-        MultiLayerNetwork network = NetworkFactory.create(spec);
+        MultiLayerNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
+        network.init();
         Nd4j.getRandom().setSeed(dropoutSeed);
 
         Layout layout = spec.layout();

@@ -1,0 +1,94 @@
+package io.github.fashionml.train.network;
+
+import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.preprocess.Layout;
+import io.github.fashionml.data.preprocess.PreparedSet;
+import io.github.fashionml.data.preprocess.Preprocessor;
+import io.github.fashionml.model.Architectures;
+import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.model.NetworkFactory;
+import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.testing.TestData;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+/** The faster training network must be the same network: same parameters, bit for bit, and a plain DL4J file. */
+class TrainingNetworkTest {
+    private static final int BATCH = 50;
+    private static final int BATCHES = 6;
+    private static NativeBackend backend;
+    private static PreparedSet train;
+
+    @BeforeAll
+    static void load() throws Exception {
+        backend = NativeBackend.start(NativeBackend.AUTO);
+        FashionMnistData data = FashionMnistData.load(TestData.subsetDirectory());
+        train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Architectures.CNN, Architectures.DNN, Architectures.CNN_DEEP})
+    void trainsToTheSameBitsAsPlainDl4j(String architecture) throws Exception {
+        ModelSpec spec = Architectures.defaults(architecture);
+        backend.setThreads(2);
+        MultiLayerNetwork plain = trained(spec, () -> new MultiLayerNetwork(NetworkFactory.configuration(spec)));
+        MultiLayerNetwork fast = trained(spec, () -> new TrainingNetwork(NetworkFactory.configuration(spec)));
+
+        float[] expected = plain.params().toFloatVector();
+        float[] initial = NetworkFactory.create(spec).params().toFloatVector();
+        assertFalse(Arrays.equals(initial, expected), "training left the weights as initialised");
+        assertArrayEquals(expected, fast.params().toFloatVector(), architecture + " parameters differ from plain DL4J");
+        assertEquals(plain.score(), fast.score(), 0.0, "the last batch's loss");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Architectures.CNN, Architectures.DNN})
+    void savesAndLoadsAsAPlainDl4jNetwork(String architecture) throws Exception {
+        ModelSpec spec = Architectures.defaults(architecture);
+        MultiLayerNetwork fast = trained(spec, () -> new TrainingNetwork(NetworkFactory.configuration(spec)));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(fast, bytes, false);
+        MultiLayerNetwork loaded = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()));
+
+        assertSame(MultiLayerNetwork.class, loaded.getClass());
+        assertEquals(fast.getLayerWiseConfigurations().toJson(), loaded.getLayerWiseConfigurations().toJson());
+        INDArray images = batch(0, spec.layout());
+        assertEquals(fast.output(images), loaded.output(images));
+    }
+
+    private static MultiLayerNetwork trained(ModelSpec spec, Supplier<MultiLayerNetwork> create) {
+        Nd4j.getRandom().setSeed(spec.seed());
+        MultiLayerNetwork network = create.get();
+        network.init();
+        Nd4j.getRandom().setSeed(spec.seed() + 1); // dropout masks
+        for (int b = 0; b < BATCHES; b++) {
+            INDArray labels = Nd4j.create(train.oneHotLabels(), new long[] {train.count(), train.classCount()}, 'c')
+                    .get(NDArrayIndex.interval(b * BATCH, (b + 1) * BATCH), NDArrayIndex.all());
+            network.fit(new DataSet(batch(b, spec.layout()), labels));
+        }
+        return network;
+    }
+
+    private static INDArray batch(int b, Layout layout) {
+        INDArray rows = Nd4j.create(train.features(), new long[] {train.count(), train.featuresPerImage()}, 'c')
+                .get(NDArrayIndex.interval(b * BATCH, (b + 1) * BATCH), NDArrayIndex.all());
+        return layout == Layout.CNN ? rows.reshape('c', layout.shape(BATCH)) : rows;
+    }
+}
