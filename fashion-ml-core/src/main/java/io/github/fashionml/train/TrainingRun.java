@@ -85,7 +85,7 @@ public final class TrainingRun {
         for (ModelSpec spec : specs) {
             int threads = spec.threads() > 0 ? spec.threads() : Architectures.defaultThreads(spec);
             TrainingInputs inputs = new TrainingInputs(digests, trainImages, testImages, spec, threads,
-                    NativeBackend.BLAS_THREADS, backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
+                    NativeBackend.blasThreads(), backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
             Path dir = options.outputDirectory().resolve(spec.name());
             Optional<ModelManifest> current = options.force() ? Optional.empty() : upToDate(dir, inputs);
             if (current.isPresent()) {
