@@ -88,6 +88,8 @@ public final class AtomicFiles {
                 ? blocker + " exists and is not a directory"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + e.getMessage()
                 : e.getMessage() != null && e.getMessage().contains("No space left") ? "the disk is full"
+                : e.getMessage() != null && e.getMessage().contains("Read-only file system")
+                        ? "the file system is read-only"
                 : String.valueOf(e.getMessage());
         return new IOException("Cannot write " + target + ": " + reason + ". The previous file, if any, is "
                 + "unchanged; make the directory writable (or free disk space) and build again.", e);
