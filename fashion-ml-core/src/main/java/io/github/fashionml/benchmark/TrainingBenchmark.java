@@ -9,6 +9,10 @@ import io.github.fashionml.train.EpochRecord;
 import io.github.fashionml.train.Trainer;
 import io.github.fashionml.train.TrainingData;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +30,7 @@ import java.util.Locale;
  * </pre>
  * Options: {@code --data DIR} (default: the Debian package directory), {@code --epochs N} (default 2),
  * {@code --train N} training images (default all), {@code --classifier C}, {@code --threads N}; then model names.
+ * {@code --gemm} prints the speed of the dense layers' matrix products instead, on one and on all BLAS threads.
  */
 public final class TrainingBenchmark {
     private TrainingBenchmark() {
@@ -37,6 +42,7 @@ public final class TrainingBenchmark {
         int train = Integer.MAX_VALUE;
         String classifier = NativeBackend.AUTO;
         int threads = 0;
+        boolean gemm = false;
         List<String> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -45,6 +51,7 @@ public final class TrainingBenchmark {
                 case "--train" -> train = Integer.parseInt(args[++i]);
                 case "--classifier" -> classifier = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--gemm" -> gemm = true;
                 default -> models.add(args[i]);
             }
         }
@@ -52,6 +59,12 @@ public final class TrainingBenchmark {
             models = Architectures.names();
         }
         NativeBackend backend = NativeBackend.start(classifier);
+        if (gemm) {
+            System.out.printf(Locale.ROOT, "machine: %s, %d cores; nd4j %s%n", NativeBackend.cpuModel(),
+                    Runtime.getRuntime().availableProcessors(), backend.classifier());
+            printMatrixProductSpeed(backend);
+            return;
+        }
         FashionMnistData data = FashionMnistData.load(dataDir);
         data = data.subset(train, data.testImages().count());
         TrainingData arrays = TrainingData.of(data, false);
@@ -75,6 +88,44 @@ public final class TrainingBenchmark {
             System.out.printf(Locale.ROOT, "%-10s %7d %,12.0f %10.1f %10.2f %9.4f %,13d%n", name, t,
                     best.imagesPerSecond(), best.seconds(), last.evaluationSeconds(), last.testAccuracy(),
                     peakRssMiB());
+        }
+    }
+
+    /**
+     * The speed of the matrix products that dominate training, in GFLOP/s, on one and on all BLAS threads:
+     * the ceiling for the dense layers. Each round is a forward product and a weight-gradient product of
+     * the cnn's dense layer (batch 128, 5408 inputs, 128 units) and of the dnn's first layer (784 x 512).
+     */
+    private static void printMatrixProductSpeed(NativeBackend backend) {
+        int[][] shapes = {{128, 5408, 128}, {128, 784, 512}};
+        System.out.printf(Locale.ROOT, "%-16s %12s %12s%n", "product MxKxN", "1 thread", "all threads");
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            INDArray x = Nd4j.rand(DataType.FLOAT, m, k);
+            INDArray w = Nd4j.rand(DataType.FLOAT, k, n);
+            INDArray y = Nd4j.create(DataType.FLOAT, m, n);
+            INDArray dy = Nd4j.rand(DataType.FLOAT, m, n);
+            INDArray dw = Nd4j.create(DataType.FLOAT, new long[] {k, n}, 'f');
+            double[] gflops = new double[2];
+            for (int variant = 0; variant < 2; variant++) {
+                backend.setThreads(1);
+                Nd4j.factory().blas().setMaxThreads(variant == 0 ? 1 : NativeBackend.blasThreads());
+                int rounds = 300;
+                double best = 0;
+                for (int repeat = 0; repeat < 3; repeat++) {
+                    long started = System.nanoTime();
+                    for (int i = 0; i < rounds; i++) {
+                        x.mmuli(w, y);
+                        Nd4j.gemm(x, dy, dw, true, false, 1.0, 0.0);
+                    }
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    best = Math.max(best, 2.0 * 2 * m * k * n * rounds / seconds / 1e9);
+                }
+                gflops[variant] = best;
+            }
+            System.out.printf(Locale.ROOT, "%-16s %12.1f %12.1f%n", m + "x" + k + "x" + n, gflops[0], gflops[1]);
         }
     }
 

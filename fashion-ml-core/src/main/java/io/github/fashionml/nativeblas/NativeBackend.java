@@ -160,8 +160,8 @@ public final class NativeBackend {
 
     /**
      * OpenBLAS threads: all cores, for every model. The matrix products are the larger part of each step
-     * (the dense layers), and they split well: measured on 2 cores, 128x5408x128 products ran at ~57 GFLOP/s
-     * on one thread and ~95 on two. This pays only because idle OpenBLAS threads now sleep at once
+     * (the dense layers), and they split well: measured on 2 cores, 128x5408x128 products ran at ~59 GFLOP/s
+     * on one thread and ~100 on two ({@code TrainingBenchmark --gemm}). This pays only because idle OpenBLAS threads now sleep at once
      * ({@link #shortOpenBlasSpin()}); spinning, they slowed the OpenMP/oneDNN ops beside them, and one BLAS
      * thread had been faster. Part of the fingerprint: the BLAS thread count changes the bits.
      */
