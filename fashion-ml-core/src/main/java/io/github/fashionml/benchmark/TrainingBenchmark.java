@@ -29,7 +29,8 @@ import java.util.Locale;
  * mvn -B -q -pl fashion-ml-core exec:java -Pbenchmark [-Dbenchmark.args="--epochs 2 --train 60000 cnn dnn"]
  * </pre>
  * Options: {@code --data DIR} (default: the Debian package directory), {@code --epochs N} (default 2),
- * {@code --train N} training images (default all), {@code --classifier C}, {@code --threads N}; then model names.
+ * {@code --train N} training images (default all), {@code --classifier C}, {@code --threads N},
+ * {@code --batch N} (default: the architecture's); then model names.
  * {@code --gemm} prints the speed of the dense layers' matrix products instead, on one and on all BLAS threads.
  */
 public final class TrainingBenchmark {
@@ -42,6 +43,7 @@ public final class TrainingBenchmark {
         int train = Integer.MAX_VALUE;
         String classifier = NativeBackend.AUTO;
         int threads = 0;
+        int batch = 0;
         boolean gemm = false;
         List<String> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -51,6 +53,7 @@ public final class TrainingBenchmark {
                 case "--train" -> train = Integer.parseInt(args[++i]);
                 case "--classifier" -> classifier = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--gemm" -> gemm = true;
                 default -> models.add(args[i]);
             }
@@ -72,13 +75,16 @@ public final class TrainingBenchmark {
                 NativeBackend.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), backend.classifier(),
                 backend.layerHelpersActive() ? "on" : "off");
-        System.out.printf(Locale.ROOT, "data: %d training, %d test images; %d epoch(s), batch 128%n",
-                arrays.trainCount(), arrays.testCount(), epochs);
+        System.out.printf(Locale.ROOT, "data: %d training, %d test images; %d epoch(s), batch %s%n",
+                arrays.trainCount(), arrays.testCount(), epochs, batch > 0 ? batch : "as the architecture (128)");
         System.out.printf(Locale.ROOT, "%-10s %7s %12s %10s %10s %9s %13s%n",
                 "model", "threads", "train img/s", "s/epoch", "eval s", "test acc", "peak RSS MiB");
         Trainer trainer = new Trainer(backend);
         for (String name : models) {
             ModelSpec spec = Architectures.defaults(name).withEpochs(epochs);
+            if (batch > 0) {
+                spec = spec.withBatchSize(batch);
+            }
             int t = threads > 0 ? threads : Architectures.defaultThreads(spec);
             Trainer.Result result = trainer.train(spec, t, arrays, (s, r, eta) -> { });
             // The first epoch includes warm-up; report the best steady epoch.

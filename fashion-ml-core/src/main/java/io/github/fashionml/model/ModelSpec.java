@@ -53,6 +53,11 @@ public record ModelSpec(String name, String architecture, List<Integer> filters,
                 batchSize, learningRate, seed, threads, standardize);
     }
 
+    public ModelSpec withBatchSize(int value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
+                value, learningRate, seed, threads, standardize);
+    }
+
     public ModelSpec withSeed(long value) {
         return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
                 batchSize, learningRate, value, threads, standardize);

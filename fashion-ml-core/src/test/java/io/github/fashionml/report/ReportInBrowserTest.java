@@ -1,10 +1,10 @@
 package io.github.fashionml.report;
 
 import io.github.fashionml.testing.HeadlessChromium;
+import io.github.fashionml.testing.TestData;
 import io.github.fashionml.testing.TrainedOutputs;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,8 +22,8 @@ class ReportInBrowserTest {
     @Test
     void pagesLoadCleanlyWithTheirChartsAndHostileTextStaysText() throws Exception {
         Path outputs = ReportRendererTest.copyWithHostileModel(TrainedOutputs.directory(),
-                Files.createTempDirectory("hostile-outputs"));
-        Path site = Files.createTempDirectory("site");
+                TestData.scratchDirectory("hostile-outputs"));
+        Path site = TestData.scratchDirectory("site");
         List<String> models = List.of("cnn", ReportRendererTest.HOSTILE_MODEL);
         ReportPages.Overview overview = new ReportRenderer().render(outputs, models, site, null);
 

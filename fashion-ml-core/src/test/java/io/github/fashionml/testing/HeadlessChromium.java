@@ -51,7 +51,7 @@ public final class HeadlessChromium implements AutoCloseable {
             throw new IllegalStateException(BINARY + " is missing: the browser tests need Debian's Chromium "
                     + "(apt-get install chromium); .ci/run installs it");
         }
-        profile = Files.createTempDirectory("chromium-profile");
+        profile = TestData.scratchDirectory("chromium-profile");
         process = new ProcessBuilder(BINARY.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,900",

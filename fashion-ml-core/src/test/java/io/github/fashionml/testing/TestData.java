@@ -49,6 +49,19 @@ public final class TestData {
         return expected;
     }
 
+    /**
+     * A new empty directory under {@code target/test-scratch}, so test outputs go with {@code mvn clean} instead of
+     * piling up in the system's temporary directory.
+     */
+    public static Path scratchDirectory(String prefix) {
+        try {
+            Path root = Files.createDirectories(Path.of("target", "test-scratch").toAbsolutePath());
+            return Files.createTempDirectory(root, prefix);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Copies the subset's four files into a directory. */
     public static Path copySubsetTo(Path dir) throws IOException {
         Files.createDirectories(dir);

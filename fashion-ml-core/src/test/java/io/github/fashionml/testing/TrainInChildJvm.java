@@ -8,7 +8,6 @@ import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.train.TrainingRun;
 import io.github.fashionml.util.ProgressLog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +40,7 @@ public final class TrainInChildJvm {
 
     /** The shipped subset, resolved and verified. */
     public static ResolvedDataset subset() throws Exception {
-        FetchOptions options = new FetchOptions(TestData.subsetDirectory(), Files.createTempDirectory("cache"), null,
+        FetchOptions options = new FetchOptions(TestData.subsetDirectory(), TestData.scratchDirectory("cache"), null,
                 List.of(), true, Duration.ofSeconds(1), Duration.ofSeconds(1), TestData.subsetContents());
         return new DatasetResolver(options, ProgressLog.silent()).resolve();
     }

@@ -10,7 +10,6 @@ import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.train.TrainingRun;
 import io.github.fashionml.util.ProgressLog;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class TrainedOutputs {
     /** An output directory with dataset.json, cnn and dnn (2 epochs each) evaluated, and comparison.json. */
     public static synchronized Path directory() throws Exception {
         if (directory == null) {
-            Path out = Files.createTempDirectory("fashion-ml-outputs");
+            Path out = TestData.scratchDirectory("fashion-ml-outputs");
             NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
             FetchOptions options = new FetchOptions(TestData.subsetDirectory(), out.resolve("cache"), null, List.of(),
                     true, Duration.ofSeconds(1), Duration.ofSeconds(1), TestData.subsetContents());

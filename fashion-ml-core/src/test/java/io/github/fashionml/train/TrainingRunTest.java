@@ -55,7 +55,7 @@ class TrainingRunTest {
     @BeforeAll
     static void startBackend() throws Exception {
         backend = NativeBackend.start(NativeBackend.AUTO);
-        FetchOptions options = new FetchOptions(TestData.subsetDirectory(), Files.createTempDirectory("cache"), null,
+        FetchOptions options = new FetchOptions(TestData.subsetDirectory(), TestData.scratchDirectory("cache"), null,
                 List.of(), true, Duration.ofSeconds(1), Duration.ofSeconds(1), TestData.subsetContents());
         dataset = new DatasetResolver(options, ProgressLog.silent()).resolve();
     }

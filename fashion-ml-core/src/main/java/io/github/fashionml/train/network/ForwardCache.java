@@ -19,6 +19,15 @@ final class ForwardCache {
         this.input = input;
     }
 
+    /**
+     * Keeps the array itself, for a layer whose activation backprop never reads it (the identity): whatever
+     * the next layer does to it in place, the gradient is the same, and the copy is saved.
+     */
+    void keepUncopied(INDArray preActivation, INDArray input) {
+        this.preActivation = preActivation;
+        this.input = input;
+    }
+
     /** The kept pre-activation if it was computed from {@code input}, else null; either way the cache empties. */
     INDArray take(INDArray input) {
         INDArray kept = this.input == input ? preActivation : null;
