@@ -11,15 +11,16 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A {@link MultiLayerNetwork} that trains with less arithmetic and the same bits. DL4J's dense and
- * convolution layers compute their forward product a second time in backprop, and the first layer
- * computes a gradient for the input images that nobody reads. Here those layers run as
- * {@link ForwardCachingDenseLayer} and {@link ForwardCachingConvolutionLayer}, which keep the forward
- * result for backprop, and the first layer is told when its input gradient is unused.
+ * A {@link MultiLayerNetwork} that trains with less arithmetic. DL4J's dense and convolution layers compute
+ * their forward product a second time in backprop, and the first layer computes a gradient for the input
+ * images that nobody reads. Here those layers run as {@link ForwardCachingDenseLayer} and
+ * {@link ForwardCachingConvolutionLayer}, which keep the forward result for backprop, and the first layer is
+ * told when its input gradient is unused.
  *
  * <p>Only the runtime layers differ: the configuration is DL4J's own, so the network saves and loads as
- * a plain {@code MultiLayerNetwork}, and training it gives the same parameters, bit for bit, as training
- * a plain one (a test checks this).
+ * a plain {@code MultiLayerNetwork}. A dense network trains to the same parameters, bit for bit, as a plain
+ * one; a convolutional one gets the same gradients to float rounding, as its first convolution sums its
+ * weight gradient in another order than oneDNN (tests check both).
  */
 public final class TrainingNetwork extends MultiLayerNetwork {
     public TrainingNetwork(MultiLayerConfiguration configuration) {
