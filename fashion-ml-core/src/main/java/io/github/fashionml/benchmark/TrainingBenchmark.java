@@ -4,6 +4,7 @@ import io.github.fashionml.data.FashionMnistData;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.model.ModelSpecs;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.train.EpochRecord;
 import io.github.fashionml.train.Trainer;
@@ -30,7 +31,8 @@ import java.util.Locale;
  * </pre>
  * Options: {@code --data DIR} (default: the Debian package directory), {@code --epochs N} (default 2),
  * {@code --train N} training images (default all), {@code --classifier C}, {@code --threads N},
- * {@code --batch N} (default: the architecture's); then model names.
+ * {@code --batch N} (default: the architecture's), {@code --padding valid|same} (the convolutions'; default: the
+ * architecture's); then model names.
  * {@code --gemm} prints the speed of the dense layers' matrix products instead, on one and on all BLAS threads.
  */
 public final class TrainingBenchmark {
@@ -44,6 +46,7 @@ public final class TrainingBenchmark {
         String classifier = NativeBackend.AUTO;
         int threads = 0;
         int batch = 0;
+        String padding = null;
         boolean gemm = false;
         List<String> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -54,6 +57,7 @@ public final class TrainingBenchmark {
                 case "--classifier" -> classifier = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--padding" -> padding = args[++i];
                 case "--gemm" -> gemm = true;
                 default -> models.add(args[i]);
             }
@@ -76,24 +80,28 @@ public final class TrainingBenchmark {
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), backend.classifier(),
                 backend.layerHelpersActive() ? "on" : "off");
         System.out.printf(Locale.ROOT, "data: %d training, %d test images; %d epoch(s), batch %s%n",
-                arrays.trainCount(), arrays.testCount(), epochs, batch > 0 ? batch : "as the architecture (128)");
-        System.out.printf(Locale.ROOT, "%-10s %7s %12s %10s %10s %9s %13s%n",
-                "model", "threads", "train img/s", "s/epoch", "eval s", "test acc", "peak RSS MiB");
+                arrays.trainCount(), arrays.testCount(), epochs, batch > 0 ? batch : "each architecture's own");
+        System.out.printf(Locale.ROOT, "%-10s %7s %5s %7s %12s %10s %10s %9s %13s%n",
+                "model", "padding", "batch", "threads", "train img/s", "s/epoch", "eval s", "test acc", "peak RSS MiB");
         Trainer trainer = new Trainer(backend);
         for (String name : models) {
             ModelSpec spec = Architectures.defaults(name).withEpochs(epochs);
             if (batch > 0) {
                 spec = spec.withBatchSize(batch);
             }
+            if (padding != null) {
+                spec = spec.withPadding(padding);
+            }
+            ModelSpecs.validate(List.of(spec));
             int t = threads > 0 ? threads : Architectures.defaultThreads(spec);
             Trainer.Result result = trainer.train(spec, t, arrays, (s, r, eta) -> { });
             // The first epoch includes warm-up; report the best steady epoch.
             EpochRecord best = result.history().stream()
                     .max(java.util.Comparator.comparingDouble(EpochRecord::imagesPerSecond)).orElseThrow();
             EpochRecord last = result.history().get(result.history().size() - 1);
-            System.out.printf(Locale.ROOT, "%-10s %7d %,12.0f %10.1f %10.2f %9.4f %,13d%n", name, t,
-                    best.imagesPerSecond(), best.seconds(), last.evaluationSeconds(), last.testAccuracy(),
-                    peakRssMiB());
+            System.out.printf(Locale.ROOT, "%-10s %7s %5d %7d %,12.0f %10.1f %10.2f %9.4f %,13d%n", name,
+                    spec.convolutional() ? spec.padding() : "-", spec.batchSize(), t, best.imagesPerSecond(),
+                    best.seconds(), last.evaluationSeconds(), last.testAccuracy(), peakRssMiB());
         }
     }
 

@@ -17,6 +17,8 @@ public class ModelConfig {
     public List<Integer> filters;
     /** Convolution kernel size. */
     public Integer kernelSize;
+    /** The convolutions' padding: {@code valid} (none) or {@code same} (keeps the image's size), as in Keras. */
+    public String padding;
     /** Dropout rate after the convolution blocks (fraction dropped, as in Keras). */
     public Double convDropout;
     /** Units of each hidden dense ReLU layer. */
@@ -61,6 +63,7 @@ public class ModelConfig {
                 arch,
                 pick(filters, o.filters, d.filters()),
                 pick(kernelSize, o.kernelSize, d.kernelSize()),
+                pick(padding, o.padding, d.padding()),
                 pick(convDropout, o.convDropout, d.convDropout()),
                 pick(dense, o.dense, d.dense()),
                 pick(denseDropout, o.denseDropout, d.denseDropout()),

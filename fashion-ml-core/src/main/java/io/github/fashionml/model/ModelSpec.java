@@ -14,6 +14,8 @@ import java.util.List;
  * @param filters      filters of each convolution block (a 3x3 convolution with ReLU, then 2x2 max-pooling);
  *                     empty for a dense network on flattened input
  * @param kernelSize   convolution kernel width and height
+ * @param padding      the convolutions' padding, as in Keras: {@code valid} (none; each convolution shrinks the
+ *                     image by kernelSize - 1) or {@code same} (zero-padded to keep the image's size)
  * @param convDropout  dropout rate (fraction dropped, as in Keras) after the last convolution block; 0 for none
  * @param dense        units of each hidden dense ReLU layer
  * @param denseDropout dropout rate after each hidden dense layer; 0 for none
@@ -24,15 +26,23 @@ import java.util.List;
  * @param threads      native threads for this model; 0 picks the architecture's best on this machine
  * @param standardize  per-pixel standardisation instead of plain [0,1] scaling
  */
-@JsonPropertyOrder({"name", "architecture", "filters", "kernelSize", "convDropout", "dense", "denseDropout",
+@JsonPropertyOrder({"name", "architecture", "filters", "kernelSize", "padding", "convDropout", "dense", "denseDropout",
         "epochs", "batchSize", "learningRate", "seed", "threads", "standardize"})
-public record ModelSpec(String name, String architecture, List<Integer> filters, int kernelSize, double convDropout,
-                        List<Integer> dense, double denseDropout, int epochs, int batchSize, double learningRate,
-                        long seed, int threads, boolean standardize) {
+public record ModelSpec(String name, String architecture, List<Integer> filters, int kernelSize, String padding,
+                        double convDropout, List<Integer> dense, double denseDropout, int epochs, int batchSize,
+                        double learningRate, long seed, int threads, boolean standardize) {
+    public static final String VALID = "valid";
+    public static final String SAME = "same";
 
     public ModelSpec {
         filters = filters == null ? List.of() : List.copyOf(filters);
         dense = dense == null ? List.of() : List.copyOf(dense);
+        // Specs written before padding existed were all "valid".
+        padding = padding == null ? VALID : padding;
+    }
+
+    public boolean samePadding() {
+        return SAME.equals(padding);
     }
 
     public boolean convolutional() {
@@ -44,22 +54,27 @@ public record ModelSpec(String name, String architecture, List<Integer> filters,
     }
 
     public ModelSpec withName(String value) {
-        return new ModelSpec(value, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
-                batchSize, learningRate, seed, threads, standardize);
+        return new ModelSpec(value, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, batchSize, learningRate, seed, threads, standardize);
+    }
+
+    public ModelSpec withPadding(String value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, value, convDropout, dense, denseDropout,
+                epochs, batchSize, learningRate, seed, threads, standardize);
     }
 
     public ModelSpec withEpochs(int value) {
-        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, value,
-                batchSize, learningRate, seed, threads, standardize);
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                value, batchSize, learningRate, seed, threads, standardize);
     }
 
     public ModelSpec withBatchSize(int value) {
-        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
-                value, learningRate, seed, threads, standardize);
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, value, learningRate, seed, threads, standardize);
     }
 
     public ModelSpec withSeed(long value) {
-        return new ModelSpec(name, architecture, filters, kernelSize, convDropout, dense, denseDropout, epochs,
-                batchSize, learningRate, value, threads, standardize);
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, batchSize, learningRate, value, threads, standardize);
     }
 }

@@ -57,14 +57,18 @@ public final class ModelSpecs {
                 problems.add(m + "filters and dense sizes must all be positive (got filters " + spec.filters()
                         + ", dense " + spec.dense() + ")");
             }
+            if (!ModelSpec.VALID.equals(spec.padding()) && !ModelSpec.SAME.equals(spec.padding())) {
+                problems.add(m + "padding must be 'valid' or 'same' (got '" + spec.padding() + "')");
+            }
             if (spec.convolutional()) {
                 int size = FashionMnist.ROWS;
                 for (int ignored : spec.filters()) {
-                    size = (size - spec.kernelSize() + 1) / 2;
+                    size = (spec.samePadding() ? size : size - spec.kernelSize() + 1) / 2;
                 }
                 if (spec.kernelSize() <= 0 || size < 1) {
                     problems.add(m + spec.filters().size() + " convolution blocks with kernel " + spec.kernelSize()
-                            + " shrink a 28x28 image to nothing; use fewer blocks or a smaller kernelSize");
+                            + " shrink a 28x28 image to nothing; use fewer blocks, a smaller kernelSize or padding "
+                            + "'same'");
                 }
             }
         }

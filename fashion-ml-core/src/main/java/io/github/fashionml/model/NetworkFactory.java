@@ -2,6 +2,7 @@ package io.github.fashionml.model;
 
 import io.github.fashionml.data.FashionMnist;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -20,7 +21,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds a DL4J network from a {@link ModelSpec}, mirroring the Keras reference: Glorot-uniform weights,
- * zero biases, "valid" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy. Convolutional
+ * zero biases, "valid" or "same" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy. Convolutional
  * networks take channels-last input, {@code [N, 28, 28, 1]}, as Keras does.
  */
 public final class NetworkFactory {
@@ -39,7 +40,8 @@ public final class NetworkFactory {
             // The ReLU runs after the pooling: relu(max(x)) == max(relu(x)) exactly, and it spares oneDNN's
             // slow path for an activation on a permuted view. Same network as Conv2D(relu) + MaxPool in Keras.
             layers.layer(new ConvolutionLayer.Builder(spec.kernelSize(), spec.kernelSize())
-                    .nOut(filters).stride(1, 1).activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NHWC).build());
+                    .nOut(filters).stride(1, 1).convolutionMode(convolutionMode(spec))
+                    .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NHWC).build());
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                     .kernelSize(2, 2).stride(2, 2).dataFormat(CNN2DFormat.NHWC).build());
             layers.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
@@ -66,6 +68,11 @@ public final class NetworkFactory {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec));
         network.init();
         return network;
+    }
+
+    /** Keras' "valid" is DL4J's Truncate (its default); "same" pads with zeros to keep the size. */
+    private static ConvolutionMode convolutionMode(ModelSpec spec) {
+        return spec.samePadding() ? ConvolutionMode.Same : ConvolutionMode.Truncate;
     }
 
     /** DL4J's dropout takes the probability of keeping a unit; specs, like Keras, give the rate dropped. */

@@ -217,7 +217,7 @@ public final class TrainingRun {
     private static String describe(ModelSpec spec) {
         StringBuilder sb = new StringBuilder();
         for (int f : spec.filters()) {
-            sb.append("conv").append(f).append('-');
+            sb.append("conv").append(f).append(spec.samePadding() ? "same-" : "-");
         }
         for (int d : spec.dense()) {
             sb.append("dense").append(d).append('-');

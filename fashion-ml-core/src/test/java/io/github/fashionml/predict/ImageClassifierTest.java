@@ -35,7 +35,7 @@ class ImageClassifierTest {
                 true, Duration.ofSeconds(1), Duration.ofSeconds(1), TestData.subsetContents());
         ResolvedDataset dataset = new DatasetResolver(options, ProgressLog.silent()).resolve();
         // Standardised, so the stored preprocessing is exercised too.
-        ModelSpec spec = new ModelSpec("std-dnn", "dnn", List.of(), 3, 0, List.of(64), 0, 3, 32, 1e-3,
+        ModelSpec spec = new ModelSpec("std-dnn", "dnn", List.of(), 3, ModelSpec.VALID, 0, List.of(64), 0, 3, 32, 1e-3,
                 Architectures.DEFAULT_SEED, 1, true);
         TrainingRun.Outcome outcome = new TrainingRun(backend, ProgressLog.silent())
                 .run(List.of(spec), dataset, new TrainingRun.Options(dir.resolve("out"), false, 0, 0, null)).get(0);

@@ -13,7 +13,8 @@ abstract class AbstractModelsMojo extends AbstractFashionMlMojo {
 
     /**
      * The models. Each {@code <model>} has a {@code <name>} and an {@code <architecture>} ({@code cnn},
-     * {@code dnn} or {@code cnn-deep}) and may change {@code filters}, {@code kernelSize}, {@code convDropout},
+     * {@code dnn} or {@code cnn-deep}) and may change {@code filters}, {@code kernelSize}, {@code padding}
+     * ({@code valid} or {@code same}), {@code convDropout},
      * {@code dense}, {@code denseDropout}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code seed},
      * {@code threads} and {@code standardize}. Default: the three reference models.
      */

@@ -48,16 +48,18 @@ class TrainingNetworkTest {
         train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, null);
     }
 
+    /** Each architecture, with the convolutions' padding given after a colon. */
     @ParameterizedTest
-    @ValueSource(strings = {Architectures.CNN, Architectures.DNN, Architectures.CNN_DEEP})
-    void computesTheSameGradientsAsPlainDl4j(String architecture) throws Exception {
-        ModelSpec spec = Architectures.defaults(architecture);
+    @ValueSource(strings = {"cnn:valid", "cnn:same", "dnn:valid", "cnn-deep:valid", "cnn-deep:same"})
+    void computesTheSameGradientsAsPlainDl4j(String variant) throws Exception {
+        String architecture = variant.substring(0, variant.indexOf(':'));
+        ModelSpec spec = Architectures.defaults(architecture).withPadding(variant.substring(variant.indexOf(':') + 1));
         backend.setThreads(2);
         float[] expected = gradient(spec, new MultiLayerNetwork(NetworkFactory.configuration(spec)));
         float[] actual = gradient(spec, new TrainingNetwork(NetworkFactory.configuration(spec)));
 
         if (!spec.convolutional()) {
-            assertArrayEquals(expected, actual, architecture + " gradients differ from plain DL4J");
+            assertArrayEquals(expected, actual, variant + " gradients differ from plain DL4J");
             return;
         }
         float largest = 0;
@@ -67,7 +69,7 @@ class TrainingNetworkTest {
         assertTrue(largest > 0, "the gradient is all zeros");
         int differing = 0;
         for (int i = 0; i < expected.length; i++) {
-            assertEquals(expected[i], actual[i], 1e-4 * largest, architecture + " gradient element " + i);
+            assertEquals(expected[i], actual[i], 1e-4 * largest, variant + " gradient element " + i);
             differing += expected[i] != actual[i] ? 1 : 0;
         }
         // The first layer's weight gradient runs on the faster path: if it did not, all would be the same bits.
