@@ -27,7 +27,7 @@ public final class Architectures {
         DEFAULTS.put(DNN, new ModelSpec(DNN, DNN, List.of(), 3, ModelSpec.VALID, 0.0, List.of(512, 256), 0.2,
                 10, 512, 1e-3, DEFAULT_SEED, 0, false));
         // The "complex CNN": conv 32 + pool, conv 64 + pool, dropout, Dense 128, dropout, softmax 10. "Same" padding
-        // and dropout 0.2 (where Keras examples often use 0.25 and 0.5) let it pass 0.92 in 12 epochs; with
+        // and dropout 0.2 (where Keras examples often use 0.25 and 0.5) let it pass 0.92 in 12-14 epochs; with
         // "valid" padding and 0.25/0.5 it levelled off near 0.91 (measurements on the performance page).
         DEFAULTS.put(CNN_DEEP, new ModelSpec(CNN_DEEP, CNN_DEEP, List.of(32, 64), 3, ModelSpec.SAME, 0.2, List.of(128),
                 0.2, 10, 128, 1e-3, DEFAULT_SEED, 0, false));

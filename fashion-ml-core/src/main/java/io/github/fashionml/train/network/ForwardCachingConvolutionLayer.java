@@ -22,8 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * it again. (DL4J can cache it too, through a cache mode that would also change the saved configuration.)
  *
  * <p>As a network's first layer, whose input gradient nobody reads, it computes only the weight and bias
- * gradients: one im2col, one batched matrix product for the weights and one product with a row of ones for
- * the bias. oneDNN's backprop always computes the input gradient too, and for one input channel in
+ * gradients: one im2col, one matrix product over the whole batch for the weights and one product with a row
+ * of ones for the bias. oneDNN's backprop always computes the input gradient too, and for one input channel in
  * channels-last layout it took about a third of a cnn training step. The sums
  * run in another order than oneDNN's, so the gradients agree to float rounding, not bit for bit.
  * Elsewhere the backprop, oneDNN's or DL4J's, is unchanged.
