@@ -92,7 +92,8 @@ final class ForwardCachingConvolutionLayer extends ConvolutionLayer implements I
         Convolution.im2col(in, kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1], dilation[0], dilation[1],
                 convolutionMode == ConvolutionMode.Same, columns);
         INDArray columns3d = columns.reshape('c', miniBatch, patch, outH * outW);
-        INDArray delta3d = delta.reshape('c', miniBatch, outH * outW, outDepth);
+        // The output gradient as one row per output pixel of every image: [batch * outH * outW, outDepth].
+        INDArray deltaRows = delta.reshape('c', miniBatch * outH * outW, outDepth);
 
         Gradient gradient = new DefaultGradient();
         if (hasBias()) {
@@ -100,7 +101,7 @@ final class ForwardCachingConvolutionLayer extends ConvolutionLayer implements I
             INDArray ones = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                     new long[] {1, miniBatch * outH * outW}, 'c').assign(1);
             INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-            Nd4j.gemm(ones, delta3d.reshape('c', miniBatch * outH * outW, outDepth), biasGrad.reshape('c', 1, outDepth),
+            Nd4j.gemm(ones, deltaRows, biasGrad.reshape('c', 1, outDepth),
                     false, false, 1.0, 0.0);
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);
         }
@@ -111,9 +112,8 @@ final class ForwardCachingConvolutionLayer extends ConvolutionLayer implements I
                 new long[] {patch, miniBatch, outH * outW}, 'c');
         patches.assign(columns3d.permute(1, 0, 2));
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
-        Nd4j.gemm(delta3d.reshape('c', miniBatch * outH * outW, outDepth),
-                patches.reshape('c', patch, miniBatch * outH * outW), weightGrad.reshape('c', outDepth, patch),
-                true, true, 1.0, 0.0);
+        Nd4j.gemm(deltaRows, patches.reshape('c', patch, miniBatch * outH * outW),
+                weightGrad.reshape('c', outDepth, patch), true, true, 1.0, 0.0);
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
 
         weightNoiseParams.clear();
