@@ -32,8 +32,9 @@ import java.util.Locale;
  * Options: {@code --data DIR} (default: the Debian package directory), {@code --epochs N} (default 2),
  * {@code --train N} training images (default all), {@code --classifier C}, {@code --threads N},
  * {@code --batch N} (default: the architecture's), {@code --padding valid|same} (the convolutions'; default: the
- * architecture's); then model names.
- * {@code --gemm} prints the speed of the dense layers' matrix products instead, on one and on all BLAS threads.
+ * architecture's), {@code --history} (each epoch's speed and test accuracy too); then model names.
+ * {@code --gemm} prints the speed of the dense layers' matrix products instead, on one and on all BLAS threads
+ * (DL4J's forward product into row-major activations, the training network's transposed one, the weight gradient).
  */
 public final class TrainingBenchmark {
     private TrainingBenchmark() {
@@ -48,6 +49,7 @@ public final class TrainingBenchmark {
         int batch = 0;
         String padding = null;
         boolean gemm = false;
+        boolean history = false;
         List<String> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,6 +61,7 @@ public final class TrainingBenchmark {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--padding" -> padding = args[++i];
                 case "--gemm" -> gemm = true;
+                case "--history" -> history = true;
                 default -> models.add(args[i]);
             }
         }
@@ -102,45 +105,65 @@ public final class TrainingBenchmark {
             System.out.printf(Locale.ROOT, "%-10s %7s %5d %7d %,12.0f %10.1f %10.2f %9.4f %,13d%n", name,
                     spec.convolutional() ? spec.padding() : "-", spec.batchSize(), t, best.imagesPerSecond(),
                     best.seconds(), last.evaluationSeconds(), last.testAccuracy(), peakRssMiB());
+            if (history) {
+                for (EpochRecord epoch : result.history()) {
+                    System.out.printf(Locale.ROOT, "  epoch %2d: %,8.0f img/s, test acc %.4f%n", epoch.epoch(),
+                            epoch.imagesPerSecond(), epoch.testAccuracy());
+                }
+            }
         }
     }
 
     /**
      * The speed of the matrix products that dominate training, in GFLOP/s, on one and on all BLAS threads:
-     * the ceiling for the dense layers. Each round is a forward product and a weight-gradient product of
-     * the cnn's dense layer (batch 128, 5408 inputs, 128 units) and of the dnn's first layer (784 x 512).
+     * the ceiling for the dense layers. For the cnn's dense layer (batch 128, 5408 inputs, 128 units) and the
+     * dnn's first layer (batch 512, 784 x 512): the forward product into DL4J's row-major activations as DL4J
+     * computes it ({@code mmuli}: a column-major product, then a transposing copy) and as the training network
+     * does (the transposed product, written in place), and the weight gradient.
      */
     private static void printMatrixProductSpeed(NativeBackend backend) {
-        int[][] shapes = {{128, 5408, 128}, {128, 784, 512}};
-        System.out.printf(Locale.ROOT, "%-16s %12s %12s%n", "product MxKxN", "1 thread", "all threads");
+        int[][] shapes = {{128, 5408, 128}, {512, 784, 512}};
+        System.out.printf(Locale.ROOT, "%-16s %8s %14s %14s %14s%n", "product MxKxN", "threads", "forward mmuli",
+                "forward trans.", "weight grad.");
         for (int[] shape : shapes) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
             INDArray x = Nd4j.rand(DataType.FLOAT, m, k);
-            INDArray w = Nd4j.rand(DataType.FLOAT, k, n);
-            INDArray y = Nd4j.create(DataType.FLOAT, m, n);
+            INDArray w = Nd4j.rand(DataType.FLOAT, k, n).dup('f'); // DL4J's parameters are column-major
+            INDArray y = Nd4j.create(DataType.FLOAT, new long[] {m, n}, 'c');
             INDArray dy = Nd4j.rand(DataType.FLOAT, m, n);
             INDArray dw = Nd4j.create(DataType.FLOAT, new long[] {k, n}, 'f');
-            double[] gflops = new double[2];
-            for (int variant = 0; variant < 2; variant++) {
+            List<Runnable> products = List.of(() -> x.mmuli(w, y),
+                    () -> Nd4j.gemm(w.transpose(), x.transpose(), y.transpose(), false, false, 1.0, 0.0),
+                    () -> Nd4j.gemm(x, dy, dw, true, false, 1.0, 0.0));
+            for (int blasThreads : new int[] {1, NativeBackend.blasThreads()}) {
                 backend.setThreads(1);
-                Nd4j.factory().blas().setMaxThreads(variant == 0 ? 1 : NativeBackend.blasThreads());
-                int rounds = 300;
-                double best = 0;
-                for (int repeat = 0; repeat < 3; repeat++) {
-                    long started = System.nanoTime();
-                    for (int i = 0; i < rounds; i++) {
-                        x.mmuli(w, y);
-                        Nd4j.gemm(x, dy, dw, true, false, 1.0, 0.0);
-                    }
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    best = Math.max(best, 2.0 * 2 * m * k * n * rounds / seconds / 1e9);
+                Nd4j.factory().blas().setMaxThreads(blasThreads);
+                double[] gflops = new double[products.size()];
+                for (int p = 0; p < products.size(); p++) {
+                    gflops[p] = bestGflops(products.get(p), 2.0 * m * k * n);
                 }
-                gflops[variant] = best;
+                System.out.printf(Locale.ROOT, "%-16s %8d %14.1f %14.1f %14.1f%n", m + "x" + k + "x" + n,
+                        blasThreads, gflops[0], gflops[1], gflops[2]);
             }
-            System.out.printf(Locale.ROOT, "%-16s %12.1f %12.1f%n", m + "x" + k + "x" + n, gflops[0], gflops[1]);
         }
+    }
+
+    /** The best of five rounds of 100 calls, after 20 to warm up. */
+    private static double bestGflops(Runnable product, double flop) {
+        for (int i = 0; i < 20; i++) {
+            product.run();
+        }
+        double best = 0;
+        for (int round = 0; round < 5; round++) {
+            long started = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                product.run();
+            }
+            best = Math.max(best, flop * 100 / ((System.nanoTime() - started) / 1e9) / 1e9);
+        }
+        return best;
     }
 
     /** The process's peak resident memory (VmHWM), which includes ND4J's off-heap arrays. */

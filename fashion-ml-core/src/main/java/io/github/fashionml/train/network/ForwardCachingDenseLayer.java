@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's dense layer, with its backprop reusing the forward pass's pre-activation instead of multiplying
  * the input by the weights again, and skipping the input gradient when the layer is told nobody reads it.
  * For the dense network's first layer (784 x 512) that is two of its four matrix products per batch.
- * The arithmetic that remains is DL4J's own, in the same order, so the gradients are the same bits.
+ * The training forward product runs as its transpose (see {@link #preOutputWithPreNorm}), which sums in another
+ * order than DL4J's: outputs and gradients agree with DL4J's to float rounding, not bit for bit.
  */
 final class ForwardCachingDenseLayer extends DenseLayer implements InputGradientOptional {
     private final ForwardCache cache = new ForwardCache();
@@ -44,6 +45,34 @@ final class ForwardCachingDenseLayer extends DenseLayer implements InputGradient
             applyMask(activation);
         }
         return activation;
+    }
+
+    /**
+     * In training, the product runs as its transpose (W^T x^T, column-major) so that BLAS writes DL4J's row-major
+     * activations directly: DL4J's own {@code mmuli} into a row-major array goes through a column-major
+     * temporary and a transposing copy. Inference keeps DL4J's path, so evaluation matches a loaded model.
+     */
+    @Override
+    protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
+            LayerWorkspaceMgr workspaceMgr) {
+        if (!training || hasLayerNorm() || maskArray != null || input == null || input.rank() != 2
+                || input.dataType() != dataType) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+        }
+        assertInputSet(forBackprop);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
+        if (input.columns() != w.rows()) {
+            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
+        }
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, w.dataType(),
+                new long[] {input.size(0), w.size(1)}, 'c');
+        Nd4j.gemm(w.transpose(), input.transpose(), z.transpose(), false, false, 1.0, 0.0);
+        if (hasBias()) {
+            z.addiRowVector(b);
+        }
+        return new Pair<>(z, z);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.fashionml.train.network;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.DropoutLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -15,12 +16,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * their forward product a second time in backprop, and the first layer computes a gradient for the input
  * images that nobody reads. Here those layers run as {@link ForwardCachingDenseLayer} and
  * {@link ForwardCachingConvolutionLayer}, which keep the forward result for backprop, and the first layer is
- * told when its input gradient is unused.
+ * told when its input gradient is unused. Dropout layers run as {@link JavaMaskDropoutLayer}, which draws its
+ * masks in Java.
  *
  * <p>Only the runtime layers differ: the configuration is DL4J's own, so the network saves and loads as
- * a plain {@code MultiLayerNetwork}. A dense network trains to the same parameters, bit for bit, as a plain
- * one; a convolutional one gets the same gradients to float rounding, as its first convolution sums its
- * weight gradient in another order than oneDNN (tests check both).
+ * a plain {@code MultiLayerNetwork}. The products sum in another order than DL4J's, so gradients agree with a
+ * plain network's to float rounding, and the dropout masks are other draws from the same seed (tests check
+ * both); training is still bitwise reproducible run to run.
  */
 public final class TrainingNetwork extends MultiLayerNetwork {
     public TrainingNetwork(MultiLayerConfiguration configuration) {
@@ -34,7 +36,7 @@ public final class TrainingNetwork extends MultiLayerNetwork {
         if (first) {
             DataType dataType = getLayerWiseConfigurations().getDataType();
             for (int i = 0; i < layers.length; i++) {
-                Layer replacement = forwardCaching(layers[i], dataType);
+                Layer replacement = trainingForm(layers[i], dataType);
                 if (replacement != layers[i]) {
                     layerMap.replace(layers[i].conf().getLayer().getLayerName(), replacement);
                     layers[i] = replacement;
@@ -53,13 +55,16 @@ public final class TrainingNetwork extends MultiLayerNetwork {
         return super.calcBackpropGradients(epsilon, withOutputLayer, tbptt, returnInputActGrad);
     }
 
-    /** The same layer, parameters and configuration, in its forward-caching form where there is one. */
-    private static Layer forwardCaching(Layer layer, DataType dataType) {
+    /** The same layer, parameters and configuration, in its faster training form where there is one. */
+    private static Layer trainingForm(Layer layer, DataType dataType) {
         Layer replacement;
         if (layer.getClass() == DenseLayer.class) {
             replacement = new ForwardCachingDenseLayer(layer.conf(), dataType);
         } else if (layer.getClass() == ConvolutionLayer.class) {
             replacement = new ForwardCachingConvolutionLayer(layer.conf(), dataType);
+        } else if (layer.getClass() == DropoutLayer.class
+                && JavaMaskDropoutLayer.handles(layer.conf().getLayer().getIDropout())) {
+            replacement = new JavaMaskDropoutLayer(layer.conf(), dataType);
         } else {
             return layer;
         }

@@ -9,11 +9,15 @@ import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.NetworkFactory;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.testing.TestData;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,9 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The faster training network must be the same network: the dense network trains to the same bits as plain DL4J;
- * the convolutional ones, whose first layer sums its weight gradient in another order than oneDNN, get the same
- * gradients to float rounding; every one saves as a plain DL4J file.
+ * The faster training network must be the same network: it computes DL4J's gradients to float rounding, its
+ * dropout keeps units with the configured probability, and it saves as a plain DL4J file.
  */
 class TrainingNetworkTest {
     private static final int BATCH = 50;
@@ -48,24 +51,24 @@ class TrainingNetworkTest {
         train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, null);
     }
 
-    /** Each architecture, with the convolutions' padding given after a colon. */
+    /**
+     * Each architecture, with the convolutions' padding given after a colon, without dropout: the dropout layers
+     * draw their masks another way than DL4J (tested below), and everything else must compute what DL4J does.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"cnn:valid", "cnn:same", "dnn:valid", "cnn-deep:valid", "cnn-deep:same"})
     void computesTheSameGradientsAsPlainDl4j(String variant) throws Exception {
         String architecture = variant.substring(0, variant.indexOf(':'));
-        ModelSpec spec = Architectures.defaults(architecture).withPadding(variant.substring(variant.indexOf(':') + 1));
+        ModelSpec spec = withoutDropout(
+                Architectures.defaults(architecture).withPadding(variant.substring(variant.indexOf(':') + 1)));
         backend.setThreads(2);
         MultiLayerNetwork plain = withFirstGradient(spec, new MultiLayerNetwork(NetworkFactory.configuration(spec)));
         MultiLayerNetwork fast = withFirstGradient(spec, new TrainingNetwork(NetworkFactory.configuration(spec)));
         float[] expected = plain.gradient().gradient().toFloatVector();
         float[] actual = fast.gradient().gradient().toFloatVector();
 
-        if (!spec.convolutional()) {
-            assertArrayEquals(expected, actual, variant + " gradients differ from plain DL4J");
-            assertEquals(plain.score(), fast.score(), 0.0, variant + " loss");
-            return;
-        }
-        // The first convolution's forward pass runs as a product too: the loss agrees to float rounding.
+        // The products run in another order than DL4J's (the dense forward product as its transpose, the first
+        // convolution as one product): the loss and gradients agree to float rounding.
         assertEquals(plain.score(), fast.score(), 1e-5 * plain.score(), variant + " loss");
         float largest = 0;
         for (float g : expected) {
@@ -77,23 +80,42 @@ class TrainingNetworkTest {
             assertEquals(expected[i], actual[i], 1e-4 * largest, variant + " gradient element " + i);
             differing += expected[i] != actual[i] ? 1 : 0;
         }
-        // The first layer's weight gradient runs on the faster path: if it did not, all would be the same bits.
-        assertTrue(differing > 0, "no gradient element differs: the first layer's own backprop did not run");
+        // The faster paths ran: if they did not, all would be the same bits.
+        assertTrue(differing > 0, "no gradient element differs: the training network's own layers did not run");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {Architectures.DNN})
-    void trainsToTheSameBitsAsPlainDl4j(String architecture) throws Exception {
-        ModelSpec spec = Architectures.defaults(architecture);
-        backend.setThreads(2);
-        MultiLayerNetwork plain = trained(spec, () -> new MultiLayerNetwork(NetworkFactory.configuration(spec)));
-        MultiLayerNetwork fast = trained(spec, () -> new TrainingNetwork(NetworkFactory.configuration(spec)));
+    @Test
+    void dropoutKeepsTheConfiguredShareOfUnitsScaledUpAndBackpropsThroughTheSameMask() throws Exception {
+        ModelSpec spec = Architectures.defaults(Architectures.DNN);
+        double keep = 1.0 - spec.denseDropout();
+        TrainingNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
+        Nd4j.getRandom().setSeed(spec.seed());
+        network.init();
+        Layer dropout = network.getLayer(1);
+        assertSame(JavaMaskDropoutLayer.class, dropout.getClass(), "the dense network's dropout layer is replaced");
 
-        float[] expected = plain.params().toFloatVector();
-        float[] initial = NetworkFactory.create(spec).params().toFloatVector();
-        assertFalse(Arrays.equals(initial, expected), "training left the weights as initialised");
-        assertArrayEquals(expected, fast.params().toFloatVector(), architecture + " parameters differ from plain DL4J");
-        assertEquals(plain.score(), fast.score(), 0.0, "the last batch's loss");
+        INDArray input = Nd4j.rand(DataType.FLOAT, 512, 512).addi(0.5);
+        float[] in = flat(input);
+        float[] out = activate(dropout, input, true);
+        float[] back = flat(dropout.backpropGradient(Nd4j.ones(DataType.FLOAT, 512, 512), LayerWorkspaceMgr.noWorkspaces())
+                .getSecond());
+        int kept = 0;
+        for (int i = 0; i < in.length; i++) {
+            boolean isKept = out[i] != 0;
+            kept += isKept ? 1 : 0;
+            assertEquals(isKept ? in[i] / keep : 0, out[i], 1e-6 * in[i], "activation " + i);
+            assertEquals(isKept ? 1 / keep : 0, back[i], 1e-6, "gradient " + i + ": the forward pass's mask");
+        }
+        // 262,144 units: the kept share is within five standard deviations (0.004) of the keep probability.
+        assertEquals(keep, kept / (double) in.length, 5 * Math.sqrt(keep * (1 - keep) / in.length), "kept share");
+        assertArrayEquals(in, activate(dropout, input, false), "inference passes the input through");
+
+        Nd4j.getRandom().setSeed(99);
+        float[] first = activate(dropout, input, true);
+        float[] next = activate(dropout, input, true);
+        Nd4j.getRandom().setSeed(99);
+        assertArrayEquals(first, activate(dropout, input, true), "the same seed draws the same mask");
+        assertFalse(Arrays.equals(first, next), "each batch draws a new mask");
     }
 
     @ParameterizedTest
@@ -111,7 +133,7 @@ class TrainingNetworkTest {
         assertEquals(fast.output(images), loaded.output(images));
     }
 
-    /** The network with the gradient of the first batch for freshly initialised weights, dropout masks seeded alike. */
+    /** The network with the gradient of the first batch for freshly initialised weights. */
     private static MultiLayerNetwork withFirstGradient(ModelSpec spec, MultiLayerNetwork network) {
         Nd4j.getRandom().setSeed(spec.seed());
         network.init();
@@ -131,6 +153,20 @@ class TrainingNetworkTest {
             network.fit(new DataSet(batch(b, spec.layout()), labels(b)));
         }
         return network;
+    }
+
+    private static float[] activate(Layer layer, INDArray input, boolean training) {
+        layer.setInput(input.dup(), LayerWorkspaceMgr.noWorkspaces());
+        return flat(layer.activate(training, LayerWorkspaceMgr.noWorkspaces()));
+    }
+
+    private static float[] flat(INDArray array) {
+        return Nd4j.toFlattened('c', array).toFloatVector();
+    }
+
+    private static ModelSpec withoutDropout(ModelSpec s) {
+        return new ModelSpec(s.name(), s.architecture(), s.filters(), s.kernelSize(), s.padding(), 0.0, s.dense(), 0.0,
+                s.epochs(), s.batchSize(), s.learningRate(), s.seed(), s.threads(), s.standardize());
     }
 
     private static INDArray labels(int b) {
