@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.DropoutLayer;
+import org.deeplearning4j.nn.layers.OutputLayer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.feedforward.dense.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -16,8 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * their forward product a second time in backprop, and the first layer computes a gradient for the input
  * images that nobody reads. Here those layers run as {@link ForwardCachingDenseLayer} and
  * {@link ForwardCachingConvolutionLayer}, which keep the forward result for backprop, and the first layer is
- * told when its input gradient is unused. Dropout layers run as {@link JavaMaskDropoutLayer}, which draws its
- * masks in Java.
+ * told when its input gradient is unused. The output layer runs as {@link TrainingOutputLayer}, whose forward
+ * product is written in place like the dense layers' ({@link DenseProducts}), and dropout layers as
+ * {@link JavaMaskDropoutLayer}, which draws its masks in Java.
  *
  * <p>Only the runtime layers differ: the configuration is DL4J's own, so the network saves and loads as
  * a plain {@code MultiLayerNetwork}. The products sum in another order than DL4J's, so gradients agree with a
@@ -62,6 +64,8 @@ public final class TrainingNetwork extends MultiLayerNetwork {
             replacement = new ForwardCachingDenseLayer(layer.conf(), dataType);
         } else if (layer.getClass() == ConvolutionLayer.class) {
             replacement = new ForwardCachingConvolutionLayer(layer.conf(), dataType);
+        } else if (layer.getClass() == OutputLayer.class) {
+            replacement = new TrainingOutputLayer(layer.conf(), dataType);
         } else if (layer.getClass() == DropoutLayer.class
                 && JavaMaskDropoutLayer.handles(layer.conf().getLayer().getIDropout())) {
             replacement = new JavaMaskDropoutLayer(layer.conf(), dataType);

@@ -80,6 +80,7 @@ class TrainingNetworkTest {
             assertEquals(expected[i], actual[i], 1e-4 * largest, variant + " gradient element " + i);
             differing += expected[i] != actual[i] ? 1 : 0;
         }
+        assertSame(TrainingOutputLayer.class, fast.getOutputLayer().getClass(), "the output layer is replaced");
         // The faster paths ran: if they did not, all would be the same bits.
         assertTrue(differing > 0, "no gradient element differs: the training network's own layers did not run");
     }
