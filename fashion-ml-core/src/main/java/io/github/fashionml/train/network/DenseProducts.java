@@ -1,5 +1,7 @@
 package io.github.fashionml.train.network;
 
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,6 +18,17 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class DenseProducts {
     private final Ones ones = new Ones();
+
+    /**
+     * Whether a layer's training forward pass can run here: a plain 2-d input of the layer's data type that
+     * matches its weights, no layer norm, no mask. Anything else takes DL4J's path.
+     */
+    static boolean handles(BaseLayer<?> layer, boolean training) {
+        INDArray input = layer.input();
+        INDArray w = layer.getParam(DefaultParamInitializer.WEIGHT_KEY);
+        return training && !layer.hasLayerNorm() && layer.getMaskArray() == null && input != null
+                && input.rank() == 2 && input.dataType() == w.dataType() && input.columns() == w.rows();
+    }
 
     /** {@code input · w + b} (b may be null) as a new row-major activations array. */
     INDArray forward(INDArray input, INDArray w, INDArray b, LayerWorkspaceMgr workspaceMgr) {

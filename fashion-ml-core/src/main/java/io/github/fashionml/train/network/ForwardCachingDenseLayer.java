@@ -57,18 +57,14 @@ final class ForwardCachingDenseLayer extends DenseLayer implements InputGradient
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
             LayerWorkspaceMgr workspaceMgr) {
-        if (!training || hasLayerNorm() || maskArray != null || input == null || input.rank() != 2
-                || input.dataType() != dataType) {
+        if (!DenseProducts.handles(this, training)) {
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
         assertInputSet(forBackprop);
-        applyDropOutIfNecessary(training, workspaceMgr);
-        INDArray w = getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, training, workspaceMgr);
-        INDArray b = getParamWithNoise(DefaultParamInitializer.BIAS_KEY, training, workspaceMgr);
-        if (input.columns() != w.rows()) {
-            return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
-        }
-        INDArray z = products.forward(input, w, hasBias() ? b : null, workspaceMgr);
+        applyDropOutIfNecessary(true, workspaceMgr);
+        INDArray z = products.forward(input, getParamWithNoise(DefaultParamInitializer.WEIGHT_KEY, true, workspaceMgr),
+                hasBias() ? getParamWithNoise(DefaultParamInitializer.BIAS_KEY, true, workspaceMgr) : null,
+                workspaceMgr);
         return new Pair<>(z, z);
     }
 

@@ -23,9 +23,7 @@ final class TrainingOutputLayer extends OutputLayer {
     @Override
     protected Pair<INDArray, INDArray> preOutputWithPreNorm(boolean training, boolean forBackprop,
             LayerWorkspaceMgr workspaceMgr) {
-        INDArray w = getParam(DefaultParamInitializer.WEIGHT_KEY);
-        if (!training || hasLayerNorm() || maskArray != null || input == null || input.rank() != 2
-                || input.dataType() != dataType || input.columns() != w.rows()) {
+        if (!DenseProducts.handles(this, training)) {
             return super.preOutputWithPreNorm(training, forBackprop, workspaceMgr);
         }
         assertInputSet(forBackprop);
