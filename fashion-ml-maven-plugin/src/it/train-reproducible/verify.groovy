@@ -14,8 +14,12 @@ def log = new File(basedir, 'build.log').text
     assert one.inputs.dataset['train-images'] == 'c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888'
     assert one.environment.javaVersion != null
     def history = json.parse(new File(basedir, "target/run1/${model}/history.json"))
-    assert history.epochs.size() == one.inputs.spec.epochs
-    assert history.epochs.every { it.testAccuracy > 0.3 } : "${model} did not learn: ${history.epochs}"
+    assert history.epochs.size() == one.outputs.epochsRun
+    assert history.epochs.every { it.validationAccuracy > 0.3 } : "${model} did not learn: ${history.epochs}"
+    assert history.epochs.every { !it.containsKey('testAccuracy') } : "training read the test set"
+    assert one.inputs.validation.size == 200 : "a tenth of the 2,000 training images is held out"
+    assert one.inputs.validation.indicesSha256 ==~ /[0-9a-f]{64}/
+    assert history.epochs[one.outputs.bestEpoch - 1].parametersSha256 == one.outputs.parametersSha256
     assert log.contains("${model}: up to date")
     def installed = new File(localRepositoryPath, "io/github/fashionml/it/train-reproducible/1.0/train-reproducible-1.0-${model}.zip")
     assert installed.isFile() : "attached model not installed: ${installed}"
@@ -24,7 +28,11 @@ def deep = json.parse(new File(basedir, 'target/run1/small-deep/manifest.json'))
 assert deep.inputs.spec.architecture == 'cnn-deep'
 assert deep.inputs.spec.filters == [8, 16]
 assert deep.inputs.spec.seed == 99
-assert json.parse(new File(basedir, 'target/run1/dnn/manifest.json')).inputs.threads == 1
+def dnn = json.parse(new File(basedir, 'target/run1/dnn/manifest.json'))
+assert dnn.inputs.threads == 1
+assert dnn.inputs.spec.schedule == [type: 'cosine', warmupEpochs: 0, floor: 0.1, factor: 0.0, patience: 0, monitor: null]
+assert dnn.inputs.spec.earlyStopping == [monitor: 'validationAccuracy', patience: 1, minDelta: 0.0, restoreBest: true]
+assert log.contains('dnn: stopped: ')
 
 def predictions = json.parse(new File(basedir, 'target/run1/dnn/predictions.json'))
 assert predictions.predictions.size() == 10000

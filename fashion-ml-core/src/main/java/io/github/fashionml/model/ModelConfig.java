@@ -35,6 +35,10 @@ public class ModelConfig {
     public Integer threads;
     /** Per-pixel standardisation instead of plain [0,1] scaling. */
     public Boolean standardize;
+    /** How the learning rate changes per epoch; {@code learningRate} is its peak. */
+    public ScheduleConfig schedule;
+    /** Stop when a validation figure stops improving; {@code epochs} is then the maximum. */
+    public EarlyStoppingConfig earlyStopping;
 
     public ModelConfig() {
     }
@@ -72,7 +76,17 @@ public class ModelConfig {
                 pick(learningRate, o.learningRate, d.learningRate()),
                 pick(seed, o.seed, d.seed()),
                 pick(threads, o.threads, d.threads()),
-                pick(standardize, o.standardize, d.standardize()));
+                pick(standardize, o.standardize, d.standardize()),
+                o.schedule != null ? o.schedule.toSchedule() : schedule != null ? schedule.toSchedule() : d.schedule(),
+                earlyStopping(o, d));
+    }
+
+    private EarlyStopping earlyStopping(ModelConfig overrides, ModelSpec defaults) {
+        EarlyStopping base = defaults.earlyStopping();
+        if (earlyStopping != null) {
+            base = earlyStopping.toEarlyStopping(base);
+        }
+        return overrides.earlyStopping != null ? overrides.earlyStopping.toEarlyStopping(base) : base;
     }
 
     private static <T> T pick(T own, T override, T fallback) {

@@ -25,12 +25,15 @@ import java.util.List;
  * @param seed         the one seed weights, shuffling and dropout are derived from (not 0: DL4J reads 0 as none)
  * @param threads      native threads for this model; 0 picks the architecture's best on this machine
  * @param standardize  per-pixel standardisation instead of plain [0,1] scaling
+ * @param schedule     how the learning rate changes per epoch ({@code learningRate} is the peak)
+ * @param earlyStopping when to stop before {@code epochs} (then the maximum), or null to train every epoch
  */
 @JsonPropertyOrder({"name", "architecture", "filters", "kernelSize", "padding", "convDropout", "dense", "denseDropout",
-        "epochs", "batchSize", "learningRate", "seed", "threads", "standardize"})
+        "epochs", "batchSize", "learningRate", "seed", "threads", "standardize", "schedule", "earlyStopping"})
 public record ModelSpec(String name, String architecture, List<Integer> filters, int kernelSize, String padding,
                         double convDropout, List<Integer> dense, double denseDropout, int epochs, int batchSize,
-                        double learningRate, long seed, int threads, boolean standardize) {
+                        double learningRate, long seed, int threads, boolean standardize,
+                        LearningRateSchedule schedule, EarlyStopping earlyStopping) {
     public static final String VALID = "valid";
     public static final String SAME = "same";
 
@@ -39,6 +42,7 @@ public record ModelSpec(String name, String architecture, List<Integer> filters,
         dense = dense == null ? List.of() : List.copyOf(dense);
         // Specs written before padding existed were all "valid".
         padding = padding == null ? VALID : padding;
+        schedule = schedule == null ? LearningRateSchedule.CONSTANT_RATE : schedule;
     }
 
     public boolean samePadding() {
@@ -55,26 +59,41 @@ public record ModelSpec(String name, String architecture, List<Integer> filters,
 
     public ModelSpec withName(String value) {
         return new ModelSpec(value, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
-                epochs, batchSize, learningRate, seed, threads, standardize);
+                epochs, batchSize, learningRate, seed, threads, standardize, schedule, earlyStopping);
     }
 
     public ModelSpec withPadding(String value) {
         return new ModelSpec(name, architecture, filters, kernelSize, value, convDropout, dense, denseDropout,
-                epochs, batchSize, learningRate, seed, threads, standardize);
+                epochs, batchSize, learningRate, seed, threads, standardize, schedule, earlyStopping);
     }
 
     public ModelSpec withEpochs(int value) {
         return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
-                value, batchSize, learningRate, seed, threads, standardize);
+                value, batchSize, learningRate, seed, threads, standardize, schedule, earlyStopping);
     }
 
     public ModelSpec withBatchSize(int value) {
         return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
-                epochs, value, learningRate, seed, threads, standardize);
+                epochs, value, learningRate, seed, threads, standardize, schedule, earlyStopping);
     }
 
     public ModelSpec withSeed(long value) {
         return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
-                epochs, batchSize, learningRate, value, threads, standardize);
+                epochs, batchSize, learningRate, value, threads, standardize, schedule, earlyStopping);
+    }
+
+    public ModelSpec withLearningRate(double value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, batchSize, value, seed, threads, standardize, schedule, earlyStopping);
+    }
+
+    public ModelSpec withSchedule(LearningRateSchedule value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, batchSize, learningRate, seed, threads, standardize, value, earlyStopping);
+    }
+
+    public ModelSpec withEarlyStopping(EarlyStopping value) {
+        return new ModelSpec(name, architecture, filters, kernelSize, padding, convDropout, dense, denseDropout,
+                epochs, batchSize, learningRate, seed, threads, standardize, schedule, value);
     }
 }

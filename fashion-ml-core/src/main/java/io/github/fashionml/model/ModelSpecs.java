@@ -60,6 +60,8 @@ public final class ModelSpecs {
             if (!ModelSpec.VALID.equals(spec.padding()) && !ModelSpec.SAME.equals(spec.padding())) {
                 problems.add(m + "padding must be 'valid' or 'same' (got '" + spec.padding() + "')");
             }
+            problems.addAll(scheduleProblems(m, spec));
+            problems.addAll(earlyStoppingProblems(m, spec.earlyStopping()));
             if (spec.convolutional()) {
                 int size = FashionMnist.ROWS;
                 for (int ignored : spec.filters()) {
@@ -75,5 +77,66 @@ public final class ModelSpecs {
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid model configuration:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    private static List<String> scheduleProblems(String m, ModelSpec spec) {
+        LearningRateSchedule s = spec.schedule();
+        List<String> problems = new ArrayList<>();
+        if (!LearningRateSchedule.TYPES.contains(s.type())) {
+            problems.add(m + "unknown schedule type '" + s.type() + "': use one of "
+                    + String.join(", ", LearningRateSchedule.TYPES) + " in <schedule><type>");
+            return problems;
+        }
+        if (!(s.floor() >= 0 && s.floor() < 1)) {
+            problems.add(m + "schedule floor must be a fraction of the peak rate in [0, 1) (got " + s.floor() + ")");
+        }
+        switch (s.type()) {
+            case LearningRateSchedule.COSINE -> {
+                if (s.warmupEpochs() < 0 || s.warmupEpochs() >= spec.epochs()) {
+                    problems.add(m + "schedule warmupEpochs must be from 0 to epochs - 1 (" + (spec.epochs() - 1)
+                            + "), got " + s.warmupEpochs());
+                }
+            }
+            case LearningRateSchedule.ONECYCLE -> {
+                if (spec.epochs() < 3) {
+                    problems.add(m + "the onecycle schedule needs at least 3 epochs to rise and fall (got "
+                            + spec.epochs() + "): raise <epochs> or use the cosine schedule");
+                }
+            }
+            case LearningRateSchedule.PLATEAU -> {
+                if (!(s.factor() > 0 && s.factor() < 1)) {
+                    problems.add(m + "schedule factor must be in (0, 1), such as 0.5 (got " + s.factor() + ")");
+                }
+                if (s.patience() < 1) {
+                    problems.add(m + "schedule patience must be at least 1 epoch (got " + s.patience() + ")");
+                }
+                if (!Monitor.NAMES.contains(s.monitor())) {
+                    problems.add(m + "unknown schedule monitor '" + s.monitor() + "': use "
+                            + String.join(" or ", Monitor.NAMES));
+                }
+            }
+            default -> {
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> earlyStoppingProblems(String m, EarlyStopping e) {
+        List<String> problems = new ArrayList<>();
+        if (e == null) {
+            return problems;
+        }
+        if (!Monitor.NAMES.contains(e.monitor())) {
+            problems.add(m + "unknown earlyStopping monitor '" + e.monitor() + "': use "
+                    + String.join(" or ", Monitor.NAMES));
+        }
+        if (e.patience() < 1) {
+            problems.add(m + "earlyStopping patience must be at least 1 epoch (got " + e.patience() + ")");
+        }
+        if (!(e.minDelta() >= 0) || Double.isInfinite(e.minDelta())) {
+            problems.add(m + "earlyStopping minDelta must be 0 or a small positive number such as 0.001 (got "
+                    + e.minDelta() + ")");
+        }
+        return problems;
     }
 }

@@ -11,13 +11,19 @@ public record ModelManifest(String model, String fingerprint, TrainingInputs inp
                             Timings timings, RunEnvironment environment, GitInfo git) {
 
     /**
-     * @param parametersSha256 SHA-256 of the trained parameters (big-endian IEEE floats, in DL4J's flat order)
-     * @param modelSha256      SHA-256 of {@code model.zip} (written with fixed entry times, so reproducible)
+     * @param parametersSha256   SHA-256 of the trained parameters (big-endian IEEE floats, in DL4J's flat order)
+     * @param modelSha256        SHA-256 of {@code model.zip} (written with fixed entry times, so reproducible)
+     * @param validationAccuracy the kept epoch's accuracy on the validation images (null without a split)
+     * @param validationLoss     the kept epoch's cross-entropy on the validation images (null without a split)
+     * @param bestEpoch          the epoch whose parameters {@code model.zip} holds
+     * @param epochsRun          how many epochs ran (fewer than the maximum when early stopping ended training)
+     * @param stopReason         why training ended
      */
     @JsonPropertyOrder({"parametersSha256", "parameterCount", "modelFile", "modelSha256", "modelBytes",
-            "testAccuracy", "testLoss"})
+            "validationAccuracy", "validationLoss", "bestEpoch", "epochsRun", "stopReason"})
     public record Outputs(String parametersSha256, long parameterCount, String modelFile, String modelSha256,
-                          long modelBytes, double testAccuracy, double testLoss) {
+                          long modelBytes, Double validationAccuracy, Double validationLoss, int bestEpoch,
+                          int epochsRun, String stopReason) {
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.fashionml.provenance;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.Sha256;
@@ -20,14 +21,18 @@ import java.util.TreeMap;
  * inputs because they change the bits; the JVM is not, because it does not).
  *
  * @param dataset     SHA-256 of each data file's decompressed contents, by key ({@code train-images}, ...)
- * @param trainImages how many training images were used (all 60,000 unless limited)
- * @param testImages  how many test images were used
+ * @param trainImages how many training images the split was drawn from (all 60,000 unless limited), validation
+ *                    images included
+ * @param testImages  how many test images {@code evaluate} reads (training reads none)
+ * @param validation  the held-out validation images: how many, the seed that chose them, and a digest of their
+ *                    indices
  * @param threads     native op threads (OpenMP, oneDNN)
  * @param blasThreads OpenBLAS threads
  */
-@JsonPropertyOrder({"dataset", "trainImages", "testImages", "spec", "threads", "blasThreads", "nd4jClassifier",
+@JsonPropertyOrder({"dataset", "trainImages", "testImages", "validation", "spec", "threads", "blasThreads", "nd4jClassifier",
         "oneDnnLayerHelpers", "deeplearning4jVersion", "fashionMlVersion"})
-public record TrainingInputs(Map<String, String> dataset, int trainImages, int testImages, ModelSpec spec,
+public record TrainingInputs(Map<String, String> dataset, int trainImages, int testImages,
+                             ValidationSplit.Summary validation, ModelSpec spec,
                              int threads, int blasThreads, String nd4jClassifier, boolean oneDnnLayerHelpers,
                              String deeplearning4jVersion, String fashionMlVersion) {
 

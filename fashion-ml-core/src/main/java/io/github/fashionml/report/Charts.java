@@ -24,10 +24,13 @@ public final class Charts {
     public record Series(String name, String colour, String points, List<Point> markers) {
     }
 
-    /** A line chart's frame and series; the plot area spans {@code left..right} and {@code top..bottom}. */
+    /**
+     * A line chart's frame and series; the plot area spans {@code left..right} and {@code top..bottom}.
+     * {@code kept} marks the epoch whose parameters were kept, or is null.
+     */
     public record LineChart(String title, int width, int height, double left, double right, double top,
                             double bottom, String xLabel, String yLabel, List<Tick> xTicks, List<Tick> yTicks,
-                            List<Series> series) {
+                            List<Series> series, Tick kept) {
     }
 
     /** One cell of a heatmap. */
@@ -46,6 +49,12 @@ public final class Charts {
      */
     public static LineChart lineChart(String title, String yLabel, List<String> names, List<double[]> values,
                                       boolean unitInterval) {
+        return lineChart(title, yLabel, names, values, unitInterval, 0);
+    }
+
+    /** The same, with a line marking the kept epoch (1-based; 0 for none). */
+    public static LineChart lineChart(String title, String yLabel, List<String> names, List<double[]> values,
+                                      boolean unitInterval, int keptEpoch) {
         int width = 520;
         int height = 300;
         double left = 64;
@@ -92,7 +101,10 @@ public final class Charts {
             }
             series.add(new Series(names.get(s), PALETTE[s % PALETTE.length], points.toString(), markers));
         }
-        return new LineChart(title, width, height, left, right, top, bottom, "epoch", yLabel, xTicks, yTicks, series);
+        Tick kept = keptEpoch >= 1 && keptEpoch <= n
+                ? new Tick(round(x(keptEpoch, n, left, right)), "kept: epoch " + keptEpoch) : null;
+        return new LineChart(title, width, height, left, right, top, bottom, "epoch", yLabel, xTicks, yTicks, series,
+                kept);
     }
 
     /** A heatmap of a square matrix, each cell shaded by its share of the row (the actual class). */

@@ -112,7 +112,7 @@ public final class ReportBuilder {
         Evaluation e = EvaluationRun.read(evaluationFile);
         TrainingHistory history = Files.isRegularFile(dir.resolve(TrainingRun.HISTORY_FILE))
                 ? Json.read(dir.resolve(TrainingRun.HISTORY_FILE), TrainingHistory.class, "run the train goal again")
-                : new TrainingHistory(model, List.of());
+                : new TrainingHistory(model, List.of(), null, null);
 
         List<ReportPages.ClassRow> classes = new ArrayList<>();
         for (ClassMetrics c : e.classes()) {
@@ -126,12 +126,20 @@ public final class ReportBuilder {
         List<Charts.LineChart> charts = new ArrayList<>();
         List<EpochRecord> epochs = history.epochs();
         if (!epochs.isEmpty()) {
-            charts.add(Charts.lineChart("Accuracy per epoch", "accuracy", List.of("train", "test"),
-                    List.of(epochs.stream().mapToDouble(EpochRecord::trainAccuracy).toArray(),
-                            epochs.stream().mapToDouble(EpochRecord::testAccuracy).toArray()), true));
-            charts.add(Charts.lineChart("Loss per epoch", "cross-entropy", List.of("train", "test"),
-                    List.of(epochs.stream().mapToDouble(EpochRecord::trainLoss).toArray(),
-                            epochs.stream().mapToDouble(EpochRecord::testLoss).toArray()), false));
+            // Training and validation curves only: the test set is evaluate's, and stays out of the history.
+            boolean validated = epochs.stream().allMatch(r -> r.validationAccuracy() != null);
+            int kept = history.keptEpoch() == null ? epochs.size() : history.keptEpoch();
+            List<String> names = validated ? List.of("train", "validation") : List.of("train");
+            List<double[]> accuracy = new ArrayList<>(List.of(epochs.stream().mapToDouble(EpochRecord::trainAccuracy)
+                    .toArray()));
+            List<double[]> loss = new ArrayList<>(List.of(epochs.stream().mapToDouble(EpochRecord::trainLoss)
+                    .toArray()));
+            if (validated) {
+                accuracy.add(epochs.stream().mapToDouble(EpochRecord::validationAccuracy).toArray());
+                loss.add(epochs.stream().mapToDouble(EpochRecord::validationLoss).toArray());
+            }
+            charts.add(Charts.lineChart("Accuracy per epoch", "accuracy", names, accuracy, true, kept));
+            charts.add(Charts.lineChart("Loss per epoch", "cross-entropy", names, loss, false, kept));
         }
 
         List<ReportPages.Layer> layers = new ArrayList<>();

@@ -1,16 +1,26 @@
 package io.github.fashionml.train;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
- * One epoch of training, as written to {@code history.json}.
+ * One epoch of training, as written to {@code history.json}. No field reads the test set: it is left to the
+ * {@code evaluate} goal.
  *
- * @param trainLoss       mean cross-entropy of the training batches during the epoch (dropout active)
- * @param trainAccuracy   accuracy on (up to) the first 10,000 training images after the epoch, dropout off
- * @param testLoss        mean cross-entropy on the test images after the epoch
- * @param testAccuracy    accuracy on the test images after the epoch
- * @param seconds         wall time of the epoch's training steps
- * @param imagesPerSecond training images per second in those steps
- * @param evaluationSeconds wall time of the after-epoch evaluation
+ * @param learningRate       Adam's learning rate during the epoch
+ * @param trainLoss          mean cross-entropy of the epoch's training batches, as they were trained (dropout on)
+ * @param trainAccuracy      share of the epoch's training images that their own batch's forward pass classified
+ *                           right (dropout on; what Keras prints as {@code accuracy}), not an extra pass
+ * @param validationLoss     mean cross-entropy on the held-out validation images after the epoch (null without
+ *                           a validation split)
+ * @param validationAccuracy accuracy on the validation images after the epoch (null without a split)
+ * @param parametersSha256   SHA-256 of the parameters after the epoch
+ * @param seconds            wall time of the epoch's training steps
+ * @param imagesPerSecond    training images per second in those steps
+ * @param evaluationSeconds  wall time of the after-epoch validation
  */
-public record EpochRecord(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+@JsonPropertyOrder({"epoch", "learningRate", "trainLoss", "trainAccuracy", "validationLoss", "validationAccuracy",
+        "parametersSha256", "seconds", "imagesPerSecond", "evaluationSeconds"})
+public record EpochRecord(int epoch, double learningRate, double trainLoss, double trainAccuracy,
+                          Double validationLoss, Double validationAccuracy, String parametersSha256,
                           double seconds, double imagesPerSecond, double evaluationSeconds) {
 }

@@ -2,11 +2,13 @@ package io.github.fashionml.train;
 
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.Preprocessor;
+import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.NetworkFactory;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.train.network.TrainingNetwork;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import io.github.fashionml.train.schedule.EpochRates;
+import io.github.fashionml.train.stopping.EarlyStopper;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -22,40 +24,52 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Trains one network. Everything random is derived from the spec's one seed and set again before each
- * network (several train in one JVM): the weights (the configuration's seed), each epoch's shuffle, and
- * the dropout masks (ND4J's global generator).
+ * Trains one network on the training rows of a validation split, and judges each epoch on the held-out rows.
+ * Everything random is derived from the spec's one seed and set again before each network (several train in
+ * one JVM): the weights (the configuration's seed), each epoch's shuffle, and the dropout masks (ND4J's global
+ * generator). The learning rate follows the spec's schedule; early stopping, when configured, ends training
+ * and puts back the best epoch's parameters. The test set is not read here.
  */
 public final class Trainer {
-    /** Training accuracy is measured on this many training images after each epoch. */
-    public static final int TRAIN_ACCURACY_SAMPLE = 10_000;
-
     private final NativeBackend backend;
 
     public Trainer(NativeBackend backend) {
         this.backend = backend;
     }
 
-    /** The trained network and its per-epoch history. */
-    public record Result(MultiLayerNetwork network, List<EpochRecord> history, int threads) {
+    /**
+     * The trained network (with the kept epoch's parameters) and the history of every epoch run.
+     *
+     * @param keptEpoch  the epoch whose parameters the network holds
+     * @param stopReason why no further epoch ran
+     */
+    public record Result(TrainingNetwork network, List<EpochRecord> history, int threads, int keptEpoch,
+                         String stopReason) {
+        public EpochRecord kept() {
+            return history.get(keptEpoch - 1);
+        }
     }
 
     public Result train(ModelSpec spec, int threads, TrainingData data, TrainingListener listener) {
+        if (spec.earlyStopping() != null && data.validationCount() == 0) {
+            throw new IllegalArgumentException("early stopping needs validation images");
+        }
         backend.setThreads(threads);
-        SplittableRandom seeds = new SplittableRandom(spec.seed());
-        long shuffleSeed = seeds.nextLong();
-        long dropoutSeed = seeds.nextLong();
+        DerivedSeeds seeds = DerivedSeeds.of(spec.seed());
 
         Nd4j.getRandom().setSeed(spec.seed());
-        MultiLayerNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
+        TrainingNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
         network.init();
-        Nd4j.getRandom().setSeed(dropoutSeed);
+        Nd4j.getRandom().setSeed(seeds.dropout());
 
         Layout layout = spec.layout();
         int n = data.trainCount();
-        int sample = Math.min(n, TRAIN_ACCURACY_SAMPLE);
         List<EpochRecord> history = new ArrayList<>();
-        SplittableRandom shuffles = new SplittableRandom(shuffleSeed);
+        EpochRates rates = EpochRates.of(spec);
+        EarlyStopper stopper = new EarlyStopper(spec.earlyStopping(), spec.epochs());
+        Snapshot best = null;
+        double currentRate = spec.learningRate();
+        SplittableRandom shuffles = new SplittableRandom(seeds.shuffle());
         double elapsedSeconds = 0;
         // Each epoch's shuffled copy is gathered on another thread while the previous epoch trains: the
         // order depends only on the seed, so the bits do not depend on the timing.
@@ -67,6 +81,11 @@ public final class Trainer {
         try {
             Future<INDArray[]> next = gatherer.submit(shuffled(data, n, shuffles.nextLong()));
             for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                double rate = rates.rate(epoch);
+                if (rate != currentRate) {
+                    network.setLearningRate(rate);
+                    currentRate = rate;
+                }
                 long started = System.nanoTime();
                 INDArray[] current = await(next);
                 if (epoch < spec.epochs()) {
@@ -75,6 +94,7 @@ public final class Trainer {
                 INDArray x = current[0];
                 INDArray y = current[1];
                 double lossSum = 0;
+                network.takeTrainingAccuracy();
                 for (int start = 0; start < n; start += spec.batchSize()) {
                     int end = Math.min(n, start + spec.batchSize());
                     INDArray features = TrainingData.shaped(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
@@ -83,26 +103,58 @@ public final class Trainer {
                     network.fit(new DataSet(features, labels));
                     lossSum += network.score() * (end - start);
                 }
+                double trainAccuracy = network.takeTrainingAccuracy();
                 x.close();
                 y.close();
                 double seconds = (System.nanoTime() - started) / 1e9;
 
                 long evaluationStarted = System.nanoTime();
-                Scores train = Scores.of(network, data.trainFeatures(), data.trainClasses(), sample, layout);
-                Scores test = Scores.of(network, data.testFeatures(), data.testClasses(), data.testCount(), layout);
+                Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.validationFeatures(),
+                        data.validationClasses(), data.validationCount(), layout);
                 double evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
 
-                EpochRecord record = new EpochRecord(epoch, lossSum / n, train.accuracy(), test.loss(), test.accuracy(),
-                        seconds, n / seconds, evaluationSeconds);
+                EpochRecord record = new EpochRecord(epoch, rate, lossSum / n, trainAccuracy,
+                        validation == null ? null : validation.loss(), validation == null ? null : validation.accuracy(),
+                        ModelArchive.parametersSha256(network), seconds, n / seconds, evaluationSeconds);
                 history.add(record);
+                rates.observe(record);
+                if (stopper.observe(record) && stopper.restoresBest()) {
+                    best = Snapshot.of(network, epoch);
+                }
                 elapsedSeconds += seconds + evaluationSeconds;
-                double perEpoch = elapsedSeconds / epoch;
-                listener.epochFinished(spec, record, perEpoch * (spec.epochs() - epoch));
+                boolean stopping = stopper.shouldStop();
+                double etaSeconds = stopping ? 0 : elapsedSeconds / epoch * (spec.epochs() - epoch);
+                listener.epochFinished(spec, record, etaSeconds);
+                if (stopping) {
+                    break;
+                }
             }
         } finally {
             gatherer.shutdownNow();
         }
-        return new Result(network, List.copyOf(history), threads);
+        int epochsRun = history.size();
+        int kept = stopper.keptEpoch(epochsRun);
+        if (best != null && kept != epochsRun) {
+            best.restore(network);
+        }
+        return new Result(network, List.copyOf(history), threads, kept, stopper.stopReason(epochsRun));
+    }
+
+    /** The parameters and Adam's state after an epoch, to put back if it stays the best. */
+    private record Snapshot(int epoch, INDArray parameters, INDArray updaterState, int iterations) {
+        static Snapshot of(TrainingNetwork network, int epoch) {
+            INDArray state = network.getUpdater().getStateViewArray();
+            return new Snapshot(epoch, network.params().dup(), state == null ? null : state.dup(),
+                    network.getIterationCount());
+        }
+
+        void restore(TrainingNetwork network) {
+            network.setParams(parameters);
+            if (updaterState != null) {
+                network.getUpdater().getStateViewArray().assign(updaterState);
+            }
+            network.setIterationCount(iterations);
+        }
     }
 
     /** Gathers the training rows in a seeded random order: one copy per epoch, batches are views of it. */

@@ -1,29 +1,48 @@
 package io.github.fashionml.train;
 
 import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.PreparedSet;
 import io.github.fashionml.data.preprocess.Preprocessor;
 import io.github.fashionml.data.preprocess.Standardization;
+import io.github.fashionml.data.split.ValidationSplit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 
 /**
- * The data as ND4J arrays, created once and shared by every model of a run: features {@code [N, 784]}
- * (reshaped to {@code [N, 28, 28, 1]} per batch for convolutions, a view, not a copy) and one-hot labels.
- * {@code standardization} is null when images are only scaled to [0,1].
+ * What training reads, as ND4J arrays: the training rows of a validation split and its held-out rows, never
+ * the test set. Features are {@code [N, 784]} (reshaped to {@code [N, 28, 28, 1]} per batch for convolutions,
+ * a view, not a copy), labels one-hot. {@code standardization} is null when images are only scaled to [0,1];
+ * otherwise it is fitted on the training rows alone. The validation arrays are empty when nothing is held out.
  */
 public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] trainClasses,
-                           INDArray testFeatures, INDArray testLabels, byte[] testClasses,
+                           INDArray validationFeatures, byte[] validationClasses,
                            Standardization standardization) {
 
-    public static TrainingData of(FashionMnistData data, boolean standardize) {
-        Standardization s = standardize ? Standardization.fit(data.trainImages()) : null;
-        PreparedSet train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, s);
-        PreparedSet test = Preprocessor.prepare(data.testImages(), data.testLabels(), Layout.DNN, s);
-        return new TrainingData(features(train), labels(train), train.labels(),
-                features(test), labels(test), test.labels(), s);
+    public static TrainingData of(FashionMnistData data, boolean standardize, ValidationSplit split) {
+        IdxImages trainImages = data.trainImages().select(split.training());
+        byte[] trainLabels = select(data.trainLabels(), split.training());
+        Standardization s = standardize ? Standardization.fit(trainImages) : null;
+        PreparedSet train = Preprocessor.prepare(trainImages, trainLabels, Layout.DNN, s);
+        byte[] validationClasses = select(data.trainLabels(), split.validation());
+        INDArray validationFeatures = null;
+        if (split.validation().length > 0) {
+            PreparedSet validation = Preprocessor.prepare(data.trainImages().select(split.validation()),
+                    validationClasses, Layout.DNN, s);
+            validationFeatures = features(validation);
+        }
+        return new TrainingData(features(train), labels(train), train.labels(), validationFeatures,
+                validationClasses, s);
+    }
+
+    private static byte[] select(byte[] labels, int[] indices) {
+        byte[] out = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            out[i] = labels[indices[i]];
+        }
+        return out;
     }
 
     private static INDArray features(PreparedSet set) {
@@ -38,8 +57,8 @@ public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] 
         return trainClasses.length;
     }
 
-    public int testCount() {
-        return testClasses.length;
+    public int validationCount() {
+        return validationClasses.length;
     }
 
     /** Features shaped for a network: a view of the flat rows. */

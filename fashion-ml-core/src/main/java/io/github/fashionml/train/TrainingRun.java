@@ -7,6 +7,8 @@ import io.github.fashionml.data.FashionMnistData;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.data.source.ResolvedFile;
+import io.github.fashionml.data.idx.IdxReader;
+import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
@@ -46,10 +48,15 @@ public final class TrainingRun {
 
     /**
      * @param trainLimit       use only the first N training images (0: all); recorded in the fingerprint
-     * @param testLimit        use only the first N test images (0: all)
+     * @param testLimit        how many test images {@code evaluate} will read (0: all); training reads none
+     * @param validationSize   training images held out for validation (0: none); null for a tenth of them
      * @param projectDirectory where to look for the git commit, or null
      */
-    public record Options(Path outputDirectory, boolean force, int trainLimit, int testLimit, Path projectDirectory) {
+    public record Options(Path outputDirectory, boolean force, int trainLimit, int testLimit, Integer validationSize,
+                          Path projectDirectory) {
+        public Options(Path outputDirectory, boolean force, int trainLimit, int testLimit, Path projectDirectory) {
+            this(outputDirectory, force, trainLimit, testLimit, null, projectDirectory);
+        }
     }
 
     /** What happened to one model. */
@@ -77,14 +84,27 @@ public final class TrainingRun {
         int testImages = limit(imageCount(dataset.files().get(FashionMnistFile.TEST_IMAGES)), options.testLimit());
         Map<String, String> digests = new TreeMap<>();
         dataset.files().forEach((file, resolved) -> digests.put(file.key(), resolved.sha256()));
+        int validationSize = options.validationSize() != null ? options.validationSize() : trainImages / 10;
+        checkValidationNeeds(specs, validationSize);
+        // The split is part of the fingerprint, so it is drawn before the up-to-date check: from the labels alone.
+        byte[] labels = java.util.Arrays.copyOf(IdxReader.readLabels(dataset.path(FashionMnistFile.TRAIN_LABELS),
+                FashionMnist.CLASS_COUNT), trainImages);
+        Map<Long, ValidationSplit> splits = new HashMap<>();
+        for (ModelSpec spec : specs) {
+            long seed = DerivedSeeds.of(spec.seed()).validation();
+            if (!splits.containsKey(seed)) {
+                splits.put(seed, ValidationSplit.stratified(labels, validationSize, seed));
+            }
+        }
 
         List<Outcome> outcomes = new ArrayList<>();
-        Map<Boolean, TrainingData> arrays = new HashMap<>();
+        Map<String, TrainingData> arrays = new HashMap<>();
         FashionMnistData data = null;
         GitInfo git = GitInfo.of(options.projectDirectory());
         for (ModelSpec spec : specs) {
             int threads = spec.threads() > 0 ? spec.threads() : Architectures.defaultThreads(spec);
-            TrainingInputs inputs = new TrainingInputs(digests, trainImages, testImages, spec, threads,
+            ValidationSplit split = splits.get(DerivedSeeds.of(spec.seed()).validation());
+            TrainingInputs inputs = new TrainingInputs(digests, trainImages, testImages, split.summary(), spec, threads,
                     NativeBackend.blasThreads(), backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
             Path dir = options.outputDirectory().resolve(spec.name());
             Optional<ModelManifest> current = options.force() ? Optional.empty() : upToDate(dir, inputs);
@@ -96,10 +116,11 @@ public final class TrainingRun {
                 continue;
             }
             if (data == null) {
-                data = load(dataset).subset(trainImages, testImages);
+                data = load(dataset).subset(trainImages, 0);
             }
             final FashionMnistData source = data;
-            TrainingData prepared = arrays.computeIfAbsent(spec.standardize(), s -> TrainingData.of(source, s));
+            TrainingData prepared = arrays.computeIfAbsent(spec.standardize() + "/" + split.seed(),
+                    key -> TrainingData.of(source, spec.standardize(), split));
             outcomes.add(new Outcome(spec, dir, train(spec, threads, inputs, prepared, dir, git), false));
         }
         return outcomes;
@@ -115,34 +136,41 @@ public final class TrainingRun {
         // The previous outputs stay until the new ones are complete: model.zip, history.json, then the manifest,
         // each replaced atomically. A run killed between them leaves a manifest whose fingerprint or model
         // digest no longer matches, so the next run trains again.
-        log.info(String.format(Locale.ROOT, "%s: training %s (%s) on %,d images, %d epochs, batch %d, %d thread%s, "
-                        + "seed %d", spec.name(), spec.architecture(), describe(spec), data.trainCount(), spec.epochs(),
-                spec.batchSize(), threads, threads == 1 ? "" : "s", spec.seed()));
+        log.info(String.format(Locale.ROOT, "%s: training %s (%s) on %,d images, validating on %,d, %s%d epochs, "
+                        + "batch %d, learning rate %s, %d thread%s, seed %d", spec.name(), spec.architecture(),
+                describe(spec), data.trainCount(), data.validationCount(),
+                spec.earlyStopping() == null ? "" : "at most ", spec.epochs(), spec.batchSize(), describeRate(spec),
+                threads, threads == 1 ? "" : "s", spec.seed()));
         String trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long started = System.nanoTime();
         Trainer.Result result = new Trainer(backend).train(spec, threads, data, this::progress);
         MultiLayerNetwork network = result.network();
+        log.info(spec.name() + ": stopped: " + result.stopReason() + (result.keptEpoch() == result.history().size()
+                ? "" : "; keeping epoch " + result.keptEpoch() + "'s parameters"));
 
         Path modelFile = dir.resolve(MODEL_FILE);
         String modelSha = ModelArchive.write(network,
                 io.github.fashionml.model.Preprocessing.of(data.standardization()), modelFile);
         List<EpochRecord> history = result.history();
-        Json.write(dir.resolve(HISTORY_FILE), new TrainingHistory(spec.name(), history));
+        Json.write(dir.resolve(HISTORY_FILE), new TrainingHistory(spec.name(), history, result.keptEpoch(),
+                result.stopReason()));
 
-        EpochRecord last = history.get(history.size() - 1);
+        EpochRecord kept = result.kept();
         double trainingSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
         double evaluationSeconds = history.stream().mapToDouble(EpochRecord::evaluationSeconds).sum();
         ModelManifest manifest = new ModelManifest(spec.name(), inputs.fingerprint(), inputs,
                 new ModelManifest.Outputs(ModelArchive.parametersSha256(network), network.numParams(), MODEL_FILE,
-                        modelSha, Files.size(modelFile), last.testAccuracy(), last.testLoss()),
+                        modelSha, Files.size(modelFile), kept.validationAccuracy(), kept.validationLoss(),
+                        result.keptEpoch(), history.size(), result.stopReason()),
                 new ModelManifest.Timings(trainedAt, round(trainingSeconds), round(evaluationSeconds),
-                        Math.round((double) data.trainCount() * spec.epochs() / trainingSeconds),
+                        Math.round((double) data.trainCount() * history.size() / trainingSeconds),
                         round((System.nanoTime() - started) / 1e9)),
                 RunEnvironment.current(backend), git);
         Json.write(dir.resolve(MANIFEST_FILE), manifest);
-        log.info(String.format(Locale.ROOT, "%s: test accuracy %.4f, %,d parameters, parameters SHA-256 %s; "
-                        + "written to %s", spec.name(), last.testAccuracy(), network.numParams(),
-                manifest.outputs().parametersSha256(), dir));
+        log.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d, %s, %,d parameters, parameters SHA-256 %s; "
+                        + "written to %s", spec.name(), result.keptEpoch(), history.size(), kept.validationAccuracy() == null
+                        ? "no validation split" : String.format(Locale.ROOT, "validation accuracy %.4f",
+                        kept.validationAccuracy()), network.numParams(), manifest.outputs().parametersSha256(), dir));
         return manifest;
     }
 
@@ -203,10 +231,43 @@ public final class TrainingRun {
     }
 
     private void progress(ModelSpec spec, EpochRecord r, double etaSeconds) {
-        log.info(String.format(Locale.ROOT,
-                "%s: epoch %d/%d  loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  %,.0f img/s  %.1f s  ETA %s",
-                spec.name(), r.epoch(), spec.epochs(), r.trainLoss(), r.trainAccuracy(), r.testLoss(),
-                r.testAccuracy(), r.imagesPerSecond(), r.seconds() + r.evaluationSeconds(), duration(etaSeconds)));
+        String validation = r.validationAccuracy() == null ? "" : String.format(Locale.ROOT,
+                "  val loss %.4f  val acc %.4f", r.validationLoss(), r.validationAccuracy());
+        log.info(String.format(Locale.ROOT, "%s: epoch %d/%d  lr %.2e  loss %.4f  acc %.4f%s  %,.0f img/s  %.1f s  "
+                        + "ETA %s%s", spec.name(), r.epoch(), spec.epochs(), r.learningRate(), r.trainLoss(),
+                r.trainAccuracy(), validation, r.imagesPerSecond(), r.seconds() + r.evaluationSeconds(),
+                duration(etaSeconds), spec.earlyStopping() == null ? "" : " at most"));
+    }
+
+    /** Fails before any training when a model needs validation figures and none are held out. */
+    private static void checkValidationNeeds(List<ModelSpec> specs, int validationSize) throws ConfigurationException {
+        if (validationSize != 0) {
+            return;
+        }
+        List<String> problems = new ArrayList<>();
+        for (ModelSpec spec : specs) {
+            if (spec.earlyStopping() != null) {
+                problems.add("model '" + spec.name() + "' uses <earlyStopping>, which watches validation figures");
+            }
+            if (io.github.fashionml.model.LearningRateSchedule.PLATEAU.equals(spec.schedule().type())) {
+                problems.add("model '" + spec.name() + "' uses the plateau schedule, which watches validation figures");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException("validationSize is 0 (no validation split), but:\n  - "
+                    + String.join("\n  - ", problems) + "\nHold out validation images (leave validationSize unset "
+                    + "for a tenth of the training images), or remove <earlyStopping> / use another <schedule>.");
+        }
+    }
+
+    private static String describeRate(ModelSpec spec) {
+        var s = spec.schedule();
+        return switch (s.type()) {
+            case io.github.fashionml.model.LearningRateSchedule.CONSTANT -> Double.toString(spec.learningRate());
+            case io.github.fashionml.model.LearningRateSchedule.COSINE -> spec.learningRate() + " with cosine decay"
+                    + (s.warmupEpochs() > 0 ? " after " + s.warmupEpochs() + " warm-up epochs" : "");
+            default -> spec.learningRate() + " (" + s.type() + " schedule)";
+        };
     }
 
     static String duration(double seconds) {

@@ -1,6 +1,8 @@
 package io.github.fashionml.train;
 
 import io.github.fashionml.data.FashionMnistFile;
+import io.github.fashionml.data.split.ValidationSplit;
+import org.nd4j.linalg.factory.Nd4j;
 import io.github.fashionml.data.source.DatasetResolver;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.source.ResolvedDataset;
@@ -79,7 +81,7 @@ class TrainingRunTest {
             TrainingHistory history = Json.read(modelDir.resolve("history.json"), TrainingHistory.class, "");
             assertEquals(2, history.epochs().size());
             EpochRecord last = history.epochs().get(1);
-            assertTrue(last.testAccuracy() > 0.3, "learns something even from 300 images: " + last);
+            assertTrue(last.validationAccuracy() > 0.3, "learns something even from 270 images: " + last);
             assertTrue(last.imagesPerSecond() > 0);
             ModelManifest manifest = Json.read(modelDir.resolve("manifest.json"), ModelManifest.class, "");
             assertEquals(outcome.spec().name(), manifest.model());
@@ -88,7 +90,12 @@ class TrainingRunTest {
                     manifest.inputs().dataset().get("train-images"));
             assertEquals(backend.classifier(), manifest.inputs().nd4jClassifier());
             assertEquals(ModelArchive.fileSha256(modelDir.resolve("model.zip")), manifest.outputs().modelSha256());
-            assertEquals(last.testAccuracy(), manifest.outputs().testAccuracy());
+            assertEquals(last.validationAccuracy(), manifest.outputs().validationAccuracy());
+            assertEquals(2, manifest.outputs().bestEpoch());
+            assertEquals(2, manifest.outputs().epochsRun());
+            assertEquals(new ValidationSplit.Summary(30, DerivedSeeds.of(outcome.spec().seed()).validation(),
+                    manifest.inputs().validation().indicesSha256()), manifest.inputs().validation());
+            assertEquals(last.parametersSha256(), manifest.outputs().parametersSha256(), "the last epoch is kept");
             assertTrue(manifest.outputs().parameterCount() > 0);
             assertEquals(System.getProperty("java.version"), manifest.environment().javaVersion());
         }
@@ -160,9 +167,118 @@ class TrainingRunTest {
                 .run(List.of(small("cnn")), dataset, options(dir)).get(0);
         MultiLayerNetwork reloaded = ModelArchive.load(outcome.modelFile());
         assertEquals(outcome.manifest().outputs().parametersSha256(), ModelArchive.parametersSha256(reloaded));
-        TrainingData data = TrainingData.of(io.github.fashionml.data.FashionMnistData.load(dataset.paths()), false);
-        INDArray batch = TrainingData.shaped(data.testFeatures(), io.github.fashionml.data.preprocess.Layout.CNN);
+        var data = io.github.fashionml.data.FashionMnistData.load(dataset.paths());
+        INDArray batch = Nd4j.create(io.github.fashionml.data.preprocess.Preprocessor.prepare(data.testImages(),
+                data.testLabels(), io.github.fashionml.data.preprocess.Layout.CNN, null).features(),
+                io.github.fashionml.data.preprocess.Layout.CNN.shape(data.testImages().count()), 'c');
         MultiLayerNetwork original = ModelArchive.load(outcome.modelFile());
         assertArrayEquals(original.output(batch, false).data().asFloat(), reloaded.output(batch, false).data().asFloat());
+    }
+
+    @Test
+    void historyHoldsValidationFiguresAndNoTestFigures() throws Exception {
+        new TrainingRun(backend, log).run(List.of(small("dnn")), dataset, options(dir));
+        String json = Files.readString(dir.resolve("dnn/history.json"));
+        assertFalse(json.contains("test"), "the history reads no test image: " + json);
+        assertTrue(json.contains("\"validationAccuracy\"") && json.contains("\"validationLoss\""), json);
+        TrainingHistory history = Json.read(dir.resolve("dnn/history.json"), TrainingHistory.class, "");
+        for (EpochRecord epoch : history.epochs()) {
+            assertTrue(epoch.trainAccuracy() > 0 && epoch.trainAccuracy() <= 1, epoch.toString());
+            assertEquals(64, epoch.parametersSha256().length());
+        }
+        assertEquals(2, history.keptEpoch());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("dnn: epoch 1/2") && l.contains("val acc")
+                && !l.contains("test")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("dnn: stopped: reached the maximum of 2 epochs")),
+                lines.toString());
+    }
+
+    @Test
+    void earlyStoppingStopsAndSavesTheKeptEpochsParameters() throws Exception {
+        // No later epoch can beat the first by a whole accuracy point, so training stops after patience epochs
+        // and keeps epoch 1: a higher-is-better monitor, kept at its highest (the first) value.
+        ModelSpec spec = Architectures.defaults("dnn").withEpochs(6).withEarlyStopping(
+                new io.github.fashionml.model.EarlyStopping("validationAccuracy", 2, 1.0, true));
+        TrainingRun.Outcome outcome = new TrainingRun(backend, log).run(List.of(spec), dataset, options(dir)).get(0);
+        TrainingHistory history = Json.read(dir.resolve("dnn/history.json"), TrainingHistory.class, "");
+        ModelManifest manifest = outcome.manifest();
+        assertEquals(3, history.epochs().size(), "epoch 1, then two without improvement");
+        assertEquals(3, manifest.outputs().epochsRun());
+        assertEquals(1, manifest.outputs().bestEpoch());
+        assertEquals(1, history.keptEpoch());
+        assertEquals(history.epochs().get(0).parametersSha256(), manifest.outputs().parametersSha256(),
+                "model.zip holds epoch 1's parameters");
+        assertEquals(history.epochs().get(0).validationAccuracy(), manifest.outputs().validationAccuracy());
+        assertNotEquals(history.epochs().get(2).parametersSha256(), manifest.outputs().parametersSha256());
+        assertEquals(manifest.outputs().parametersSha256(),
+                ModelArchive.parametersSha256(ModelArchive.load(outcome.modelFile())));
+        assertTrue(manifest.outputs().stopReason().contains("validationAccuracy did not improve for 2 epochs after "
+                + "epoch 1"), manifest.outputs().stopReason());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("dnn: stopped: validationAccuracy did not improve")
+                && l.contains("keeping epoch 1's parameters")), lines.toString());
+
+        // The same run again gives the same bits, early stopping and all.
+        TrainingRun.Outcome again = new TrainingRun(backend, log).run(List.of(spec), dataset,
+                options(dir.resolve("again"))).get(0);
+        assertEquals(manifest.outputs().parametersSha256(), again.manifest().outputs().parametersSha256());
+    }
+
+    @Test
+    void everyScheduleSetsTheDocumentedRatesAndRepeatsBitForBit() throws Exception {
+        for (String type : io.github.fashionml.model.LearningRateSchedule.TYPES) {
+            ModelSpec spec = small("cnn").withEpochs(3).withName("cnn-" + type).withSchedule(
+                    io.github.fashionml.model.LearningRateSchedule.of(type, null, 0.1, null, 1, null));
+            TrainingRun.Outcome first = new TrainingRun(backend, log).run(List.of(spec), dataset,
+                    options(dir.resolve("a"))).get(0);
+            TrainingRun.Outcome second = new TrainingRun(backend, log).run(List.of(spec), dataset,
+                    options(dir.resolve("b"))).get(0);
+            assertEquals(first.manifest().outputs().parametersSha256(), second.manifest().outputs().parametersSha256(),
+                    type);
+            TrainingHistory history = Json.read(first.directory().resolve("history.json"), TrainingHistory.class, "");
+            io.github.fashionml.train.schedule.EpochRates expected =
+                    io.github.fashionml.train.schedule.EpochRates.of(spec);
+            for (EpochRecord epoch : history.epochs()) {
+                assertEquals(expected.rate(epoch.epoch()), epoch.learningRate(), 1e-15, type + " epoch " + epoch.epoch());
+                expected.observe(epoch);
+            }
+            // The rate really reached Adam: a network that ran the schedule holds its last epoch's rate.
+            MultiLayerNetwork saved = ModelArchive.load(first.modelFile());
+            assertEquals(history.epochs().get(2).learningRate(), saved.getLearningRate(0), 1e-9, type);
+        }
+    }
+
+    @Test
+    void badValidationSettingsFailBeforeTrainingNamingTheParameter() throws Exception {
+        ModelSpec stopping = small("dnn").withEarlyStopping(
+                new io.github.fashionml.model.EarlyStopping("validationLoss", 2, 0, true));
+        var noSplit = new TrainingRun.Options(dir, false, 0, 0, 0, null);
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fashionml.ConfigurationException.class,
+                () -> new TrainingRun(backend, log).run(List.of(stopping), dataset, noSplit));
+        assertTrue(e.getMessage().contains("validationSize is 0") && e.getMessage().contains("<earlyStopping>"),
+                e.getMessage());
+        var tooLarge = new TrainingRun.Options(dir, false, 0, 0, 300, null);
+        e = org.junit.jupiter.api.Assertions.assertThrows(io.github.fashionml.ConfigurationException.class,
+                () -> new TrainingRun(backend, log).run(List.of(small("dnn")), dataset, tooLarge));
+        assertTrue(e.getMessage().contains("validationSize 300 does not fit 300 training images"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("dnn")), "nothing trained, nothing written");
+    }
+
+    @Test
+    void withoutAValidationSplitEveryImageTrainsAndTheManifestSaysSo() throws Exception {
+        TrainingRun.Outcome outcome = new TrainingRun(backend, log).run(List.of(small("dnn")), dataset,
+                new TrainingRun.Options(dir, false, 0, 0, 0, null)).get(0);
+        assertEquals(0, outcome.manifest().inputs().validation().size());
+        assertEquals(null, outcome.manifest().outputs().validationAccuracy());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("on 300 images, validating on 0")), lines.toString());
+    }
+
+    @Test
+    void anotherValidationSizeIsAnotherFingerprint() throws Exception {
+        new TrainingRun(backend, log).run(List.of(small("dnn")), dataset, options(dir));
+        lines.clear();
+        TrainingRun.Outcome other = new TrainingRun(backend, log).run(List.of(small("dnn")), dataset,
+                new TrainingRun.Options(dir, false, 0, 0, 60, null)).get(0);
+        assertFalse(other.upToDate());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("validation.size: 30 -> 60")), lines.toString());
     }
 }

@@ -15,8 +15,13 @@ abstract class AbstractModelsMojo extends AbstractFashionMlMojo {
      * The models. Each {@code <model>} has a {@code <name>} and an {@code <architecture>} ({@code cnn},
      * {@code dnn} or {@code cnn-deep}) and may change {@code filters}, {@code kernelSize}, {@code padding}
      * ({@code valid} or {@code same}), {@code convDropout},
-     * {@code dense}, {@code denseDropout}, {@code epochs}, {@code batchSize}, {@code learningRate}, {@code seed},
-     * {@code threads} and {@code standardize}. Default: the three reference models.
+     * {@code dense}, {@code denseDropout}, {@code epochs} (the maximum, with early stopping), {@code batchSize},
+     * {@code learningRate} (the peak, with a schedule), {@code seed}, {@code threads}, {@code standardize},
+     * {@code <schedule>} ({@code <type>} {@code constant}, {@code cosine}, {@code onecycle} or {@code plateau}, with
+     * {@code warmupEpochs}, {@code floor}, {@code factor}, {@code patience}, {@code monitor}) and
+     * {@code <earlyStopping>} ({@code monitor} {@code validationLoss} or {@code validationAccuracy},
+     * {@code patience}, {@code minDelta}, {@code restoreBest}, {@code enabled}). Default: the three reference
+     * models.
      */
     @Parameter
     protected List<ModelConfig> models;

@@ -29,4 +29,14 @@ public record IdxImages(int count, int rows, int columns, byte[] pixels) {
         byte[] copy = java.util.Arrays.copyOf(pixels, n * pixelsPerImage());
         return new IdxImages(n, rows, columns, copy);
     }
+
+    /** The images at these indices, in that order, as a copy. */
+    public IdxImages select(int[] indices) {
+        int width = pixelsPerImage();
+        byte[] copy = new byte[indices.length * width];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * width, copy, i * width, width);
+        }
+        return new IdxImages(indices.length, rows, columns, copy);
+    }
 }

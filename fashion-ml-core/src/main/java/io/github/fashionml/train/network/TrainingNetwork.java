@@ -79,4 +79,16 @@ public final class TrainingNetwork extends MultiLayerNetwork {
         replacement.setConf(layer.conf());
         return replacement;
     }
+
+    /**
+     * The share of training images that their own step's forward pass classified right since the last call
+     * (dropout on, before the step's update), or NaN when no step ran.
+     */
+    public double takeTrainingAccuracy() {
+        if (!(getOutputLayer() instanceof TrainingOutputLayer output)) {
+            return Double.NaN;
+        }
+        long[] counts = output.takeTrainingCounts();
+        return counts[1] == 0 ? Double.NaN : (double) counts[0] / counts[1];
+    }
 }

@@ -165,9 +165,41 @@ class TrainingNetworkTest {
         return Nd4j.toFlattened('c', array).toFloatVector();
     }
 
+    /**
+     * The epoch's training accuracy comes from each step's own forward pass: for a network without dropout that
+     * is what the network predicted for the batch just before the step updated it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn", "dnn"})
+    void countsTheTrainingImagesEachStepClassifiedRight(String architecture) throws Exception {
+        ModelSpec spec = withoutDropout(Architectures.defaults(architecture));
+        backend.setThreads(1);
+        Nd4j.getRandom().setSeed(spec.seed());
+        TrainingNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
+        network.init();
+        INDArray features = Nd4j.create(train.features(), new long[] {train.count(), 784}, 'c');
+        INDArray labels = Nd4j.create(train.oneHotLabels(), new long[] {train.count(), 10}, 'c');
+        long expectedCorrect = 0;
+        for (int b = 0; b < BATCHES; b++) {
+            INDArray x = features.get(NDArrayIndex.interval(b * BATCH, (b + 1) * BATCH), NDArrayIndex.all());
+            if (spec.convolutional()) {
+                x = x.reshape('c', Layout.CNN.shape(BATCH));
+            }
+            INDArray y = labels.get(NDArrayIndex.interval(b * BATCH, (b + 1) * BATCH), NDArrayIndex.all());
+            INDArray predicted = network.output(x, false).argMax(1);
+            expectedCorrect += predicted.eq(y.argMax(1)).castTo(DataType.INT).sumNumber().longValue();
+            network.fit(new DataSet(x, y));
+        }
+        double expected = (double) expectedCorrect / (BATCH * BATCHES);
+        assertTrue(expected > 0.05 && expected < 0.95, "a mix of right and wrong: " + expected);
+        assertEquals(expected, network.takeTrainingAccuracy(), 1e-12, architecture);
+        assertTrue(Double.isNaN(network.takeTrainingAccuracy()), "counts reset after each call");
+    }
+
     private static ModelSpec withoutDropout(ModelSpec s) {
         return new ModelSpec(s.name(), s.architecture(), s.filters(), s.kernelSize(), s.padding(), 0.0, s.dense(), 0.0,
-                s.epochs(), s.batchSize(), s.learningRate(), s.seed(), s.threads(), s.standardize());
+                s.epochs(), s.batchSize(), s.learningRate(), s.seed(), s.threads(), s.standardize(), s.schedule(),
+                s.earlyStopping());
     }
 
     private static INDArray labels(int b) {
