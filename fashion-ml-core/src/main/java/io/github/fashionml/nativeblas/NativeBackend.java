@@ -6,7 +6,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Properties;
 
 /**
@@ -26,14 +29,33 @@ public final class NativeBackend {
     private static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     private static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
+    /** Kernels chosen by the pins below, the same on every x86-64 CPU with AVX2: the default. */
+    public static final String PINNED_KERNELS = "pinned";
+    /** Kernels chosen by the CPU (oneDNN's and OpenBLAS's own choice): bits then follow the CPU. */
+    public static final String NATIVE_KERNELS = "native";
+
+    /**
+     * What chooses kernels at run time, pinned to the AVX2 kernel sets on CPUs with AVX2, whatever the
+     * environment says: oneDNN picks its JIT kernels by the CPU (AVX-512 machines gave other bits than AVX2-only
+     * ones), OpenBLAS by core type. Both read these once, when the native libraries load.
+     */
+    private static final Map<String, String> AVX2_PINS = new TreeMap<>(Map.of(
+            "ONEDNN_MAX_CPU_ISA", "AVX2",
+            "DNNL_MAX_CPU_ISA", "AVX2", // the same setting's name before oneDNN 2.5
+            "OPENBLAS_CORETYPE", "Haswell"));
+
     private static NativeBackend started;
 
     private final String classifier;
     private final boolean oneDnn;
+    private final String kernels;
+    private final Map<String, String> kernelSettings;
 
-    private NativeBackend(String classifier, boolean oneDnn) {
+    private NativeBackend(String classifier, boolean oneDnn, String kernels, Map<String, String> kernelSettings) {
         this.classifier = classifier;
         this.oneDnn = oneDnn;
+        this.kernels = kernels;
+        this.kernelSettings = Collections.unmodifiableMap(new TreeMap<>(kernelSettings));
     }
 
     /**
@@ -42,14 +64,44 @@ public final class NativeBackend {
      * the native library cannot be swapped inside a JVM.
      */
     public static synchronized NativeBackend start(String requested) throws ConfigurationException {
+        return start(requested, PINNED_KERNELS);
+    }
+
+    /**
+     * @param kernels {@value #PINNED_KERNELS} (the AVX2 kernel sets on every CPU with AVX2, so the same bits on
+     *                every such CPU) or {@value #NATIVE_KERNELS} (the CPU's fastest; bits follow the CPU)
+     */
+    public static synchronized NativeBackend start(String requested, String kernels) throws ConfigurationException {
         String wanted = resolve(requested);
+        String kernelMode = kernels == null || kernels.isBlank() ? PINNED_KERNELS
+                : kernels.trim().toLowerCase(Locale.ROOT);
+        if (!PINNED_KERNELS.equals(kernelMode) && !NATIVE_KERNELS.equals(kernelMode)) {
+            throw new ConfigurationException("Unknown kernels '" + kernels + "'. Use '" + PINNED_KERNELS
+                    + "' (the default: the same bits on every x86-64 CPU with AVX2) or '" + NATIVE_KERNELS
+                    + "' (the CPU's fastest kernels; the bits then follow the CPU).");
+        }
         if (started != null) {
-            if (!started.classifier.equals(wanted)) {
-                throw new ConfigurationException("nd4j classifier '" + wanted + "' was asked for, but this JVM already "
-                        + "runs '" + started.classifier + "' (the native library loads once per JVM). Use one "
-                        + "classifier per build, or run the builds in separate JVMs.");
+            if (!started.classifier.equals(wanted) || !started.kernels.equals(kernelMode)) {
+                throw new ConfigurationException("nd4j classifier '" + wanted + "' with " + kernelMode + " kernels "
+                        + "was asked for, but this JVM already runs '" + started.classifier + "' with "
+                        + started.kernels + " kernels (the native library loads once per JVM). Use one classifier "
+                        + "and kernel setting per build, or run the builds in separate JVMs.");
             }
             return started;
+        }
+        Map<String, String> kernelSettings = new TreeMap<>();
+        if (PINNED_KERNELS.equals(kernelMode) && cpuHasAvx2()) {
+            AVX2_PINS.forEach(NativeBackend::setenv);
+            kernelSettings.putAll(AVX2_PINS);
+        } else {
+            // Nothing pinned: record what the kernels follow.
+            kernelSettings.put("cpuIsa", cpuIsa());
+            for (String name : AVX2_PINS.keySet()) {
+                String value = System.getenv(name);
+                if (value != null) {
+                    kernelSettings.put(name, value);
+                }
+            }
         }
         String extension = wanted.substring(PORTABLE.length());
         System.setProperty(EXTENSION_PROPERTY, extension);
@@ -63,7 +115,7 @@ public final class NativeBackend {
         if (oneDnn) {
             Nd4j.getEnvironment().allowHelpers(true);
         }
-        started = new NativeBackend(wanted, oneDnn);
+        started = new NativeBackend(wanted, oneDnn, kernelMode, kernelSettings);
         return started;
     }
 
@@ -113,6 +165,36 @@ public final class NativeBackend {
         } catch (RuntimeException | LinkageError e) {
             // No C library reachable through JNA: the library keeps its default, which is only slower.
         }
+    }
+
+    /** Sets a C environment variable, replacing any value: a pin that silently failed would change the bits. */
+    private static void setenv(String name, String value) {
+        int result;
+        try {
+            result = com.sun.jna.Function.getFunction("c", "setenv").invokeInt(new Object[] {name, value, 1});
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot set " + name + " for the native libraries: " + e, e);
+        }
+        if (result != 0) {
+            throw new IllegalStateException("setenv(" + name + ") failed");
+        }
+    }
+
+    /** The CPU's vector extensions that choose kernels (avx2, avx512*, amx*), from /proc/cpuinfo. */
+    static String cpuIsa() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) {
+                    return java.util.Arrays.stream(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))
+                            .filter(f -> f.equals("avx2") || f.startsWith("avx512") || f.startsWith("amx")
+                                    || f.equals("avx_vnni") || f.equals("fma"))
+                            .sorted().collect(java.util.stream.Collectors.joining(","));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: fall through.
+        }
+        return System.getProperty("os.arch");
     }
 
     /** {@code auto} means the oneDNN/AVX2 build on CPUs with AVX2, the portable one elsewhere. */
@@ -183,6 +265,16 @@ public final class NativeBackend {
 
     public String classifier() {
         return classifier;
+    }
+
+    /** {@value #PINNED_KERNELS} or {@value #NATIVE_KERNELS}. */
+    public String kernels() {
+        return kernels;
+    }
+
+    /** What chose the kernels: the pinned settings, or the CPU's vector extensions when nothing is pinned. */
+    public Map<String, String> kernelSettings() {
+        return kernelSettings;
     }
 
     public boolean oneDnn() {

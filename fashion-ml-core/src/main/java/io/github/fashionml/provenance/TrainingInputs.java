@@ -28,16 +28,19 @@ import java.util.TreeMap;
  *                    indices
  * @param threads     native op threads (OpenMP, oneDNN)
  * @param blasThreads OpenBLAS threads
+ * @param kernels     what chose the native kernels: the pinned settings ({@code ONEDNN_MAX_CPU_ISA},
+ *                    {@code OPENBLAS_CORETYPE}, ...) or, when nothing is pinned, the CPU's vector extensions
  */
-@JsonPropertyOrder({"dataset", "trainImages", "testImages", "validation", "spec", "threads", "blasThreads", "nd4jClassifier",
+@JsonPropertyOrder({"dataset", "trainImages", "testImages", "validation", "spec", "threads", "blasThreads", "kernels", "nd4jClassifier",
         "oneDnnLayerHelpers", "deeplearning4jVersion", "fashionMlVersion"})
 public record TrainingInputs(Map<String, String> dataset, int trainImages, int testImages,
                              ValidationSplit.Summary validation, ModelSpec spec,
-                             int threads, int blasThreads, String nd4jClassifier, boolean oneDnnLayerHelpers,
+                             int threads, int blasThreads, Map<String, String> kernels, String nd4jClassifier, boolean oneDnnLayerHelpers,
                              String deeplearning4jVersion, String fashionMlVersion) {
 
     public TrainingInputs {
         dataset = new TreeMap<>(dataset);
+        kernels = kernels == null ? null : new TreeMap<>(kernels);
     }
 
     public String fingerprint() {

@@ -148,10 +148,15 @@ public final class ReportBuilder {
         var spec = manifest.inputs().spec();
         List<ReportPages.Entry> entries = new ArrayList<>(List.of(
                 new ReportPages.Entry("seed", Long.toString(spec.seed())),
-                new ReportPages.Entry("epochs, batch size, learning rate", spec.epochs() + ", " + spec.batchSize()
-                        + ", " + spec.learningRate()),
-                new ReportPages.Entry("training / test images", String.format(Locale.ROOT, "%,d / %,d",
-                        manifest.inputs().trainImages(), manifest.inputs().testImages())),
+                new ReportPages.Entry("epochs: kept, run, maximum", manifest.outputs().bestEpoch() + ", "
+                        + manifest.outputs().epochsRun() + ", " + spec.epochs()
+                        + (manifest.outputs().stopReason() == null ? "" : " (" + manifest.outputs().stopReason() + ")")),
+                new ReportPages.Entry("batch size, learning rate", spec.batchSize() + ", " + spec.learningRate()
+                        + (spec.schedule().type().equals("constant") ? "" : " peak, " + spec.schedule().type()
+                        + " schedule")),
+                new ReportPages.Entry("training / validation / test images", String.format(Locale.ROOT,
+                        "%,d / %,d / %,d", manifest.inputs().trainImages() - validationSize(manifest),
+                        validationSize(manifest), manifest.inputs().testImages())),
                 new ReportPages.Entry("fingerprint", manifest.fingerprint()),
                 new ReportPages.Entry("parameters SHA-256", manifest.outputs().parametersSha256()),
                 new ReportPages.Entry("model.zip SHA-256", manifest.outputs().modelSha256()),
@@ -189,6 +194,10 @@ public final class ReportBuilder {
                 manifest.outputs().modelBytes() / 1e6), classes, averages, Charts.heatmap(e.confusionMatrix(),
                 classNames), charts, layers, String.format(Locale.ROOT, "%,d", total), entries, misclassified,
                 confusions);
+    }
+
+    private static int validationSize(ModelManifest manifest) {
+        return manifest.inputs().validation() == null ? 0 : manifest.inputs().validation().size();
     }
 
     /** Layer table from the model's stored configuration: no native code is needed to read it. */

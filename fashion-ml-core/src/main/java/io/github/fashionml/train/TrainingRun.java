@@ -105,7 +105,7 @@ public final class TrainingRun {
             int threads = spec.threads() > 0 ? spec.threads() : Architectures.defaultThreads(spec);
             ValidationSplit split = splits.get(DerivedSeeds.of(spec.seed()).validation());
             TrainingInputs inputs = new TrainingInputs(digests, trainImages, testImages, split.summary(), spec, threads,
-                    NativeBackend.blasThreads(), backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
+                    NativeBackend.blasThreads(), backend.kernelSettings(), backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
             Path dir = options.outputDirectory().resolve(spec.name());
             Optional<ModelManifest> current = options.force() ? Optional.empty() : upToDate(dir, inputs);
             if (current.isPresent()) {
@@ -256,7 +256,8 @@ public final class TrainingRun {
         if (!problems.isEmpty()) {
             throw new ConfigurationException("validationSize is 0 (no validation split), but:\n  - "
                     + String.join("\n  - ", problems) + "\nHold out validation images (leave validationSize unset "
-                    + "for a tenth of the training images), or remove <earlyStopping> / use another <schedule>.");
+                    + "for a tenth of the training images), or turn early stopping off with <earlyStopping><enabled>false"
+                    + "</enabled></earlyStopping> and use another <schedule>.");
         }
     }
 

@@ -42,6 +42,12 @@ class ReportRendererTest {
         assertTrue(index.contains("<a href=\"model-cnn.html\">cnn</a>"), index);
         assertTrue(index.contains("McNemar"), index);
         assertFalse(Files.exists(dir.resolve("a/.index.html.tmp")));
+
+        // The model page's curves are training and validation, never test, and mark the kept epoch.
+        String page = Files.readString(dir.resolve("a/model-cnn.html"));
+        assertTrue(page.contains(">validation</text>"), "a validation curve's legend");
+        assertFalse(page.contains(">test</text>"), "no test curve: the test set is evaluate's alone");
+        assertTrue(page.contains("kept: epoch 2"), "the kept epoch is marked");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.util.List;
 
 /** Goals that work on the configured models: configure {@code <models>} once at plugin level for all of them. */
-abstract class AbstractModelsMojo extends AbstractFashionMlMojo {
+abstract class AbstractModelsMojo extends AbstractNativeMojo {
 
     /**
      * The models. Each {@code <model>} has a {@code <name>} and an {@code <architecture>} ({@code cnn},

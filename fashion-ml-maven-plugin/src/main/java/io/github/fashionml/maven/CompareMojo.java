@@ -49,9 +49,6 @@ public class CompareMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.tolerance", defaultValue = "0.005")
     private double tolerance;
 
-    /** The native build of ND4J, used when a baseline artifact is evaluated. */
-    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
-    private String nd4jClassifier;
 
     @Component
     private RepositorySystem repositorySystem;
@@ -73,7 +70,7 @@ public class CompareMojo extends AbstractModelsMojo {
             check = new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance, null);
         } else if (baselineArtifact != null) {
             Path model = resolve(baselineArtifact);
-            NativeBackend.start(nd4jClassifier);
+            startBackend();
             check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset());
         }
         new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check);

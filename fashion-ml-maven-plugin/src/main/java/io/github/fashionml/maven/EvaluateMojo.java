@@ -32,9 +32,6 @@ public class EvaluateMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.minAccuracy")
     private Double minAccuracy;
 
-    /** The native build of ND4J, as for the train goal. */
-    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
-    private String nd4jClassifier;
 
     @Override
     protected void run() throws FashionMlException, IOException {
@@ -46,7 +43,7 @@ public class EvaluateMojo extends AbstractModelsMojo {
             checks.add(new QualityGate(null, minAccuracy, null, null));
         }
         List<String> names = selectedNames();
-        NativeBackend.start(nd4jClassifier);
+        startBackend();
         new EvaluationRun(progressLog()).run(names, verifiedDataset(), outputDirectory.toPath(), checks);
     }
 }

@@ -23,7 +23,7 @@ import java.util.List;
  * directory, or an IDX images file. Not bound to a phase: run {@code mvn fashion-ml:predict -Dfashionml.images=DIR}.
  */
 @Mojo(name = "predict", threadSafe = true)
-public class PredictMojo extends AbstractFashionMlMojo {
+public class PredictMojo extends AbstractNativeMojo {
 
     /** The trained model to use, by name. */
     @Parameter(property = "fashionml.model", defaultValue = "cnn")
@@ -41,9 +41,6 @@ public class PredictMojo extends AbstractFashionMlMojo {
     @Parameter(property = "fashionml.predictionsFile")
     private File predictionsFile;
 
-    /** The native build of ND4J, as for the train goal. */
-    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
-    private String nd4jClassifier;
 
     @Override
     protected void run() throws FashionMlException, IOException {
@@ -57,7 +54,7 @@ public class PredictMojo extends AbstractFashionMlMojo {
             throw new ConfigurationException("fashionml.images: " + input + " does not exist; give a directory of "
                     + "28x28 grey images or an IDX images file.");
         }
-        NativeBackend.start(nd4jClassifier);
+        startBackend();
         ImageClassifier classifier = ImageClassifier.load(zip);
         List<Prediction> predictions = Files.isDirectory(input)
                 ? classifier.classifyDirectory(input) : classifier.classifyIdx(input);

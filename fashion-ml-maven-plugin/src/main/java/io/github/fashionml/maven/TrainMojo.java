@@ -72,12 +72,6 @@ public class TrainMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.attach", defaultValue = "false")
     private boolean attach;
 
-    /**
-     * The native build of ND4J: {@code auto} (oneDNN with AVX2 where the CPU has AVX2, else portable),
-     * {@code linux-x86_64-onednn-avx2}, or {@code linux-x86_64} (portable). Part of the fingerprint.
-     */
-    @Parameter(property = "fashionml.nd4jClassifier", defaultValue = "auto")
-    private String nd4jClassifier;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -95,9 +89,10 @@ public class TrainMojo extends AbstractModelsMojo {
         overrides.threads = threads;
         List<ModelSpec> specs = selectedSpecs(overrides);
         ResolvedDataset dataset = verifiedDataset();
-        NativeBackend backend = NativeBackend.start(nd4jClassifier);
+        NativeBackend backend = startBackend();
         getLog().info("ND4J native build " + backend.classifier() + ", oneDNN layer helpers "
-                + (backend.layerHelpersActive() ? "on" : "off"));
+                + (backend.layerHelpersActive() ? "on" : "off") + ", " + backend.kernels() + " kernels "
+                + backend.kernelSettings());
         List<TrainingRun.Outcome> outcomes = new TrainingRun(backend, progressLog()).run(specs, dataset,
                 new TrainingRun.Options(outputDirectory.toPath(), force, trainLimit, testLimit, validationSize,
                         project.getBasedir() == null ? null : project.getBasedir().toPath()));

@@ -1,0 +1,47 @@
+package io.github.fashionml.nativeblas;
+
+import io.github.fashionml.ConfigurationException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class NativeBackendTest {
+
+    /** The process environment as the native libraries read it (Java's System.getenv is a copy from start-up). */
+    private static String nativeGetenv(String name) {
+        com.sun.jna.Pointer value = com.sun.jna.Function.getFunction("c", "getenv")
+                .invokePointer(new Object[] {name});
+        return value == null ? null : value.getString(0);
+    }
+
+    @Test
+    void pinsTheKernelSetsOnCpusWithAvx2WhateverTheEnvironmentSaid() throws Exception {
+        assumeTrue(NativeBackend.cpuHasAvx2(), "the pins apply to CPUs with AVX2");
+        NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
+        assertEquals(NativeBackend.PINNED_KERNELS, backend.kernels());
+        assertEquals(Map.of("DNNL_MAX_CPU_ISA", "AVX2", "ONEDNN_MAX_CPU_ISA", "AVX2", "OPENBLAS_CORETYPE", "Haswell"),
+                backend.kernelSettings());
+        // Set in the process's C environment, where oneDNN and OpenBLAS read them, replacing any inherited value.
+        assertEquals("AVX2", nativeGetenv("ONEDNN_MAX_CPU_ISA"));
+        assertEquals("AVX2", nativeGetenv("DNNL_MAX_CPU_ISA"));
+        assertEquals("Haswell", nativeGetenv("OPENBLAS_CORETYPE"));
+    }
+
+    @Test
+    void anotherKernelSettingInTheSameJvmOrAnUnknownOneIsRefused() throws Exception {
+        NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
+        String other = backend.kernels().equals(NativeBackend.PINNED_KERNELS) ? NativeBackend.NATIVE_KERNELS
+                : NativeBackend.PINNED_KERNELS;
+        ConfigurationException twice = assertThrows(ConfigurationException.class,
+                () -> NativeBackend.start(NativeBackend.AUTO, other));
+        assertTrue(twice.getMessage().contains("loads once per JVM"), twice.getMessage());
+        ConfigurationException unknown = assertThrows(ConfigurationException.class,
+                () -> NativeBackend.start(NativeBackend.AUTO, "fastest"));
+        assertTrue(unknown.getMessage().contains("Unknown kernels 'fastest'. Use 'pinned'"), unknown.getMessage());
+    }
+}
