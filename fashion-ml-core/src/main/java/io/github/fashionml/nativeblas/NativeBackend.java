@@ -28,6 +28,8 @@ public final class NativeBackend {
 
     private static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
     private static final String HELPERS_DISABLE_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+    /** OpenBLAS threads instead of one per core. */
+    public static final String BLAS_THREADS_PROPERTY = "fashionml.blasThreads";
 
     /** Kernels chosen by the pins below, the same on every x86-64 CPU with AVX2: the default. */
     public static final String PINNED_KERNELS = "pinned";
@@ -181,7 +183,7 @@ public final class NativeBackend {
     }
 
     /** The CPU's vector extensions that choose kernels (avx2, avx512*, amx*), from /proc/cpuinfo. */
-    static String cpuIsa() {
+    public static String cpuIsa() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("flags")) {
@@ -217,7 +219,7 @@ public final class NativeBackend {
         }
     }
 
-    static boolean cpuHasAvx2() {
+    public static boolean cpuHasAvx2() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         try {
             return Files.isReadable(cpuinfo) && Files.readString(cpuinfo).contains(" avx2");
@@ -245,9 +247,24 @@ public final class NativeBackend {
      * (the dense layers), and they split well: measured on 2 cores, 128x5408x128 products ran at ~59 GFLOP/s
      * on one thread and ~100 on two ({@code TrainingBenchmark --gemm}). This pays only because idle OpenBLAS threads now sleep at once
      * ({@link #shortOpenBlasSpin()}); spinning, they slowed the OpenMP/oneDNN ops beside them, and one BLAS
-     * thread had been faster. Part of the fingerprint: the BLAS thread count changes the bits.
+     * thread had been faster. Part of the fingerprint: the BLAS thread count changes the bits. The system
+     * property {@value #BLAS_THREADS_PROPERTY} sets another count, to reproduce a model trained on a machine with
+     * another number of cores.
      */
     public static int blasThreads() {
+        String configured = System.getProperty(BLAS_THREADS_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            try {
+                int threads = Integer.parseInt(configured.trim());
+                if (threads >= 1) {
+                    return threads;
+                }
+            } catch (NumberFormatException e) {
+                // Reported below.
+            }
+            throw new IllegalArgumentException(BLAS_THREADS_PROPERTY + " must be a whole number of at least 1 (got '"
+                    + configured + "')");
+        }
         return Runtime.getRuntime().availableProcessors();
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -21,11 +22,30 @@ public final class ChildJvm implements AutoCloseable {
     private volatile CompletableFuture<String> triggered = new CompletableFuture<>();
 
     public ChildJvm(Class<?> mainClass, String... args) throws IOException {
+        this(Map.of(), List.of(), mainClass, args);
+    }
+
+    /**
+     * @param environment variables to set in the child's environment (a null value removes one)
+     * @param jvmOptions  options before the main class, such as {@code -Dname=value}
+     */
+    public ChildJvm(Map<String, String> environment, List<String> jvmOptions, Class<?> mainClass, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
+        command.add(mainClass.getName());
         command.addAll(List.of(args));
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
