@@ -22,7 +22,7 @@ import java.util.Locale;
  * model, logs the classification report, and checks the quality gates after every model was evaluated.
  */
 public final class EvaluationRun {
-    public static final String EVALUATION_FILE = "evaluation.json";
+    public static final String EVALUATION_FILE = io.github.fashionml.output.OutputLayout.EVALUATION_FILE;
 
     private final ProgressLog log;
 

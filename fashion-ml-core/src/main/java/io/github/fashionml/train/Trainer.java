@@ -51,6 +51,15 @@ public final class Trainer {
     }
 
     public Result train(ModelSpec spec, int threads, TrainingData data, TrainingListener listener) {
+        return train(spec, threads, data, listener, spec.epochs());
+    }
+
+    /**
+     * Trains as {@link #train(ModelSpec, int, TrainingData, TrainingListener)} does, but runs at most
+     * {@code epochLimit} epochs: the first epochs of the full run, bit for bit (the schedule still spans the spec's
+     * epochs). For checking a recorded run cheaply.
+     */
+    public Result train(ModelSpec spec, int threads, TrainingData data, TrainingListener listener, int epochLimit) {
         if (spec.earlyStopping() != null && data.validationCount() == 0) {
             throw new IllegalArgumentException("early stopping needs validation images");
         }
@@ -80,7 +89,8 @@ public final class Trainer {
         });
         try {
             Future<INDArray[]> next = gatherer.submit(shuffled(data, n, shuffles.nextLong()));
-            for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+            int lastEpoch = Math.min(spec.epochs(), Math.max(1, epochLimit));
+            for (int epoch = 1; epoch <= lastEpoch; epoch++) {
                 double rate = rates.rate(epoch);
                 if (rate != currentRate) {
                     network.setLearningRate(rate);
@@ -88,7 +98,7 @@ public final class Trainer {
                 }
                 long started = System.nanoTime();
                 INDArray[] current = await(next);
-                if (epoch < spec.epochs()) {
+                if (epoch < lastEpoch) {
                     next = gatherer.submit(shuffled(data, n, shuffles.nextLong()));
                 }
                 INDArray x = current[0];
@@ -123,7 +133,7 @@ public final class Trainer {
                 }
                 elapsedSeconds += seconds + evaluationSeconds;
                 boolean stopping = stopper.shouldStop();
-                double etaSeconds = stopping ? 0 : elapsedSeconds / epoch * (spec.epochs() - epoch);
+                double etaSeconds = stopping ? 0 : elapsedSeconds / epoch * (lastEpoch - epoch);
                 listener.epochFinished(spec, record, etaSeconds);
                 if (stopping) {
                     break;

@@ -42,9 +42,9 @@ import java.util.TreeMap;
  * is not trained again; otherwise the log says which input changed.
  */
 public final class TrainingRun {
-    public static final String MODEL_FILE = "model.zip";
-    public static final String HISTORY_FILE = "history.json";
-    public static final String MANIFEST_FILE = "manifest.json";
+    public static final String MODEL_FILE = io.github.fashionml.output.OutputLayout.MODEL_FILE;
+    public static final String HISTORY_FILE = io.github.fashionml.output.OutputLayout.HISTORY_FILE;
+    public static final String MANIFEST_FILE = io.github.fashionml.output.OutputLayout.MANIFEST_FILE;
 
     /**
      * @param trainLimit       use only the first N training images (0: all); recorded in the fingerprint

@@ -1,0 +1,68 @@
+package io.github.fashionml.fork;
+
+import io.github.fashionml.util.ProgressLog;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a main class in a child JVM, as surefire forks its tests: the child gets its own native settings and
+ * memory, its output lines stream into the caller's log as they come, and it is killed when the caller is
+ * interrupted or its JVM shuts down (Ctrl-C on Maven).
+ */
+public final class ForkedJvm {
+    private final Path javaExecutable;
+    private final List<Path> classpath;
+    private final List<String> jvmArgs;
+    private final Map<String, String> environment;
+
+    /**
+     * @param javaExecutable the {@code java} to run, or null for the one running this JVM
+     * @param environment    variables to set in the child's environment, on top of this process's
+     */
+    public ForkedJvm(Path javaExecutable, List<Path> classpath, List<String> jvmArgs, Map<String, String> environment) {
+        this.javaExecutable = javaExecutable != null ? javaExecutable
+                : Path.of(System.getProperty("java.home"), "bin", "java");
+        this.classpath = List.copyOf(classpath);
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Runs {@code mainClass} with {@code args}, logging each line the child prints; returns its exit code. */
+    public int run(String mainClass, List<String> args, ProgressLog log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable.toString());
+        command.addAll(jvmArgs);
+        command.add("-cp");
+        command.add(String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+        command.add(mainClass);
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        Thread killer = new Thread(process::destroyForcibly, "fashion-ml-fork-killer");
+        Runtime.getRuntime().addShutdownHook(killer);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                log.info(line);
+            }
+            return process.waitFor();
+        } finally {
+            process.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or ran: the child is being killed.
+            }
+        }
+    }
+}
