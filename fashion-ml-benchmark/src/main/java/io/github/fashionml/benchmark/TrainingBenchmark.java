@@ -41,7 +41,7 @@ import java.util.Locale;
  * </pre>
  * Options: {@code --data DIR} (default: the Debian package directory), {@code --epochs N} (default 2; the
  * maximum with early stopping), {@code --train N} training images (default all), {@code --validation N}
- * held-out images (default a tenth), {@code --classifier C}, {@code --threads N}, {@code --batch N},
+ * held-out images (default a tenth), {@code --classifier C}, {@code --kernels pinned|native}, {@code --threads N}, {@code --batch N},
  * {@code --padding valid|same}, {@code --seed N}; the recipe: {@code --lr X} (peak learning rate),
  * {@code --schedule constant|cosine|onecycle|plateau}, {@code --warmup N}, {@code --floor F}, {@code --factor F},
  * {@code --plateau-patience N}, {@code --patience N} (early stopping on {@code --monitor}, validationLoss by
@@ -60,6 +60,7 @@ public final class TrainingBenchmark {
         int train = Integer.MAX_VALUE;
         Integer validation = null;
         String classifier = NativeBackend.AUTO;
+        String kernels = NativeBackend.PINNED_KERNELS;
         int threads = 0;
         boolean gemm = false;
         boolean history = false;
@@ -76,6 +77,7 @@ public final class TrainingBenchmark {
                 case "--train" -> train = Integer.parseInt(args[++i]);
                 case "--validation" -> validation = Integer.parseInt(args[++i]);
                 case "--classifier" -> classifier = args[++i];
+                case "--kernels" -> kernels = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--batch" -> recipe.batchSize = Integer.parseInt(args[++i]);
                 case "--padding" -> recipe.padding = args[++i];
@@ -103,7 +105,7 @@ public final class TrainingBenchmark {
         if (models.isEmpty()) {
             models = Architectures.names();
         }
-        NativeBackend backend = NativeBackend.start(classifier);
+        NativeBackend backend = NativeBackend.start(classifier, kernels);
         if (gemm) {
             System.out.printf(Locale.ROOT, "machine: %s, %d cores; nd4j %s%n", NativeBackend.cpuModel(),
                     Runtime.getRuntime().availableProcessors(), backend.classifier());
@@ -113,10 +115,10 @@ public final class TrainingBenchmark {
         FashionMnistData data = FashionMnistData.load(dataDir);
         data = data.subset(train, 0);
         int heldOut = validation != null ? validation : data.trainImages().count() / 10;
-        System.out.printf(Locale.ROOT, "machine: %s, %d cores; %s %s; nd4j %s, oneDNN layer helpers %s%n",
-                NativeBackend.cpuModel(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "machine: %s, %d cores; %s %s; nd4j %s, oneDNN layer helpers %s, %s kernels "
+                        + "%s%n", NativeBackend.cpuModel(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), backend.classifier(),
-                backend.layerHelpersActive() ? "on" : "off");
+                backend.layerHelpersActive() ? "on" : "off", backend.kernels(), backend.kernelSettings());
         System.out.printf(Locale.ROOT, "data: %d training images, %d of them held out for validation (the test set "
                 + "is not read)%n", data.trainImages().count(), heldOut);
         System.out.printf(Locale.ROOT, "%-10s %7s %5s %7s %-34s %12s %8s %7s %8s %9s %12s %7s%n", "model", "padding",

@@ -32,9 +32,11 @@ public final class ComparisonRun {
      *                      (for a model file: required)
      * @param tolerance     how much accuracy may drop (absolute, e.g. 0.005) before the build fails
      * @param data          the test data, needed only to evaluate a model file
+     * @param backend       the started native backend, needed only to evaluate a model file
      */
     public record Baseline(Path baselineFile, String baselineModel, double tolerance,
-                           io.github.fashionml.data.source.ResolvedDataset data) {
+                           io.github.fashionml.data.source.ResolvedDataset data,
+                           io.github.fashionml.nativeblas.NativeBackend backend) {
     }
 
     private final ProgressLog log;
@@ -51,13 +53,14 @@ public final class ComparisonRun {
                 .orElseThrow(() -> new ConfigurationException("A model file as baseline needs <baselineModel>: the "
                         + "model of this build to check against it (one of " + evaluations.stream()
                         .map(Evaluation::model).toList() + ")"));
-        if (baseline.data() == null) {
-            throw new IllegalStateException("a model baseline needs the dataset");
+        if (baseline.data() == null || baseline.backend() == null) {
+            throw new IllegalStateException("a model baseline needs the dataset and the native backend");
         }
         log.info("Evaluating baseline model " + file + " on the same " + current.count() + " test images");
         io.github.fashionml.data.FashionMnistData data =
                 io.github.fashionml.data.FashionMnistData.load(baseline.data().paths());
-        return EvaluationRun.evaluateModelFile(file, name + " (baseline)", current.dataset(), data, current.count());
+        return EvaluationRun.evaluateModelFile(baseline.backend(), file, name + " (baseline)", current.dataset(), data,
+                current.count());
     }
 
     public ComparisonRun(ProgressLog log) {

@@ -24,9 +24,11 @@ import java.util.Locale;
 public final class EvaluationRun {
     public static final String EVALUATION_FILE = io.github.fashionml.output.OutputLayout.EVALUATION_FILE;
 
+    private final io.github.fashionml.nativeblas.NativeBackend backend;
     private final ProgressLog log;
 
-    public EvaluationRun(ProgressLog log) {
+    public EvaluationRun(io.github.fashionml.nativeblas.NativeBackend backend, ProgressLog log) {
+        this.backend = backend;
         this.log = log;
     }
 
@@ -66,9 +68,10 @@ public final class EvaluationRun {
     }
 
     /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */
-    static Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
+    Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
         int count = Math.min(manifest.inputs().testImages(), data.testImages().count());
-        return evaluateModelFile(dir.resolve(TrainingRun.MODEL_FILE), manifest.model(), manifest.inputs().dataset(),
+        return evaluateModelFile(backend, dir.resolve(TrainingRun.MODEL_FILE), manifest.model(),
+                manifest.inputs().dataset(),
                 data, count);
     }
 
@@ -76,10 +79,11 @@ public final class EvaluationRun {
      * Evaluates any {@code model.zip} (for example a published model artifact) on the first {@code count}
      * test images. Start the native backend first.
      */
-    public static Evaluation evaluateModelFile(Path modelFile, String name, java.util.Map<String, String> dataset,
+    public static Evaluation evaluateModelFile(io.github.fashionml.nativeblas.NativeBackend backend, Path modelFile,
+                                               String name, java.util.Map<String, String> dataset,
                                                FashionMnistData data, int count) throws IOException {
         FashionMnistData test = data.subset(0, count);
-        ImageClassifier classifier = ImageClassifier.load(modelFile);
+        ImageClassifier classifier = ImageClassifier.load(modelFile, backend);
         float[] probabilities = classifier.probabilities(test.testImages());
         int[] actual = new int[count];
         for (int i = 0; i < count; i++) {

@@ -40,8 +40,10 @@ public final class ImageClassifier {
                 && c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW;
     }
 
-    /** Loads a model the train goal wrote. Start the native backend first ({@code NativeBackend.start}). */
-    public static ImageClassifier load(Path modelFile) throws IOException {
+    /** Loads a model the train goal wrote, on the started native backend (the parameter proves it started). */
+    public static ImageClassifier load(Path modelFile, io.github.fashionml.nativeblas.NativeBackend backend)
+            throws IOException {
+        java.util.Objects.requireNonNull(backend, "start the native backend first: NativeBackend.start");
         MultiLayerNetwork network = ModelArchive.load(modelFile);
         return new ImageClassifier(network, ModelArchive.preprocessing(modelFile));
     }

@@ -42,7 +42,7 @@ class ImageClassifierTest {
         TrainingRun.Outcome outcome = new TrainingRun(backend, ProgressLog.silent())
                 .run(List.of(spec), dataset, new TrainingRun.Options(dir.resolve("out"), false, 0, 0, null)).get(0);
 
-        ImageClassifier classifier = ImageClassifier.load(outcome.modelFile());
+        ImageClassifier classifier = ImageClassifier.load(outcome.modelFile(), backend);
         Path testImages = TestData.subsetFile(io.github.fashionml.data.FashionMnistFile.TEST_IMAGES);
         List<Prediction> fromIdx = classifier.classifyIdx(testImages);
         assertEquals(TestData.TEST_COUNT, fromIdx.size());

@@ -33,7 +33,7 @@ public final class TrainedOutputs {
             new TrainingRun(backend, ProgressLog.silent()).run(List.of(Architectures.defaults("cnn").withEpochs(2),
                     Architectures.defaults("dnn").withEpochs(2)), dataset,
                     new TrainingRun.Options(out, false, 0, 0, null));
-            new EvaluationRun(ProgressLog.silent()).run(List.of("cnn", "dnn"), dataset, out, List.of());
+            new EvaluationRun(backend, ProgressLog.silent()).run(List.of("cnn", "dnn"), dataset, out, List.of());
             new ComparisonRun(ProgressLog.silent()).run(List.of("cnn", "dnn"), out, null);
             directory = out;
         }

@@ -67,11 +67,10 @@ public class CompareMojo extends AbstractModelsMojo {
         }
         ComparisonRun.Baseline check = null;
         if (baseline != null) {
-            check = new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance, null);
+            check = new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance, null, null);
         } else if (baselineArtifact != null) {
             Path model = resolve(baselineArtifact);
-            startBackend();
-            check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset());
+            check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset(), startBackend());
         }
         new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check);
     }

@@ -43,7 +43,6 @@ public class EvaluateMojo extends AbstractModelsMojo {
             checks.add(new QualityGate(null, minAccuracy, null, null));
         }
         List<String> names = selectedNames();
-        startBackend();
-        new EvaluationRun(progressLog()).run(names, verifiedDataset(), outputDirectory.toPath(), checks);
+        new EvaluationRun(startBackend(), progressLog()).run(names, verifiedDataset(), outputDirectory.toPath(), checks);
     }
 }

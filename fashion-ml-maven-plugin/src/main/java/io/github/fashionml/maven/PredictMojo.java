@@ -54,8 +54,7 @@ public class PredictMojo extends AbstractNativeMojo {
             throw new ConfigurationException("fashionml.images: " + input + " does not exist; give a directory of "
                     + "28x28 grey images or an IDX images file.");
         }
-        startBackend();
-        ImageClassifier classifier = ImageClassifier.load(zip);
+        ImageClassifier classifier = ImageClassifier.load(zip, startBackend());
         List<Prediction> predictions = Files.isDirectory(input)
                 ? classifier.classifyDirectory(input) : classifier.classifyIdx(input);
         Path out = predictionsFile != null ? predictionsFile.toPath()
