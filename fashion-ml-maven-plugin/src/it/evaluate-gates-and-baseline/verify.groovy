@@ -25,6 +25,16 @@ assert comparison.pairs.size() == 1
 assert comparison.pairs[0].pValue >= 0 && comparison.pairs[0].pValue <= 1
 assert comparison.pairs[0].verdict.contains('cnn') && comparison.pairs[0].verdict.contains('dnn')
 assert log.contains('McNemar cnn vs dnn:')
+assert comparison.multipleComparisons == 'Holm-Bonferroni'
+assert comparison.pairs[0].pValue > 0 : "a p-value from the survival function is never 0"
+assert comparison.pairs[0].adjustedPValue == comparison.pairs[0].pValue : "one pair: nothing to adjust"
+// compare's CI summary: models, each gate's result, the verdict.
+def summary = new File(basedir, 'target/good/summary.md').text
+assert summary.startsWith('## fashion-ml: model comparison')
+assert summary =~ /\| cnn \| 0\.\d{4} \(0\.\d{4}-0\.\d{4}\) \| 0\.\d{4} \| \d+\.\d \| 1 of 1 \|/
+assert summary =~ /\| dnn \| minAccuracy \| 0\.6000 \| accuracy 0\.\d{4} \| pass \|/
+assert summary =~ /\| dnn \| minMacroF1 \| 0\.5000 \| macro F1 0\.\d{4} \| pass \|/
+assert summary.contains('| cnn vs dnn |')
 
 // 2: the gate raised above what the models reach fails, naming model, figure and threshold.
 assert log =~ /model 'cnn': accuracy 0\.\d{4} is below minAccuracy 0\.9900/

@@ -23,7 +23,7 @@ import java.util.Map;
  * verdicts, and fails when a model regressed against its baseline.
  */
 public final class ComparisonRun {
-    public static final String COMPARISON_FILE = "comparison.json";
+    public static final String COMPARISON_FILE = io.github.fashionml.output.OutputLayout.COMPARISON_FILE;
 
     /**
      * @param baselineFile  an earlier {@code evaluation.json}, or a {@code model.zip} to evaluate now (for example a
@@ -69,6 +69,15 @@ public final class ComparisonRun {
 
     public Comparison run(List<String> models, Path outputDirectory, Baseline baseline)
             throws FashionMlException, IOException {
+        return run(models, outputDirectory, baseline, List.of());
+    }
+
+    /**
+     * Compares the models, writes {@code comparison.json} and {@code summary.md} (the gates' results included),
+     * and fails when the baseline check regressed.
+     */
+    public Comparison run(List<String> models, Path outputDirectory, Baseline baseline,
+                          List<io.github.fashionml.eval.QualityGate> gates) throws FashionMlException, IOException {
         List<Evaluation> evaluations = new ArrayList<>();
         Map<String, ModelManifest> manifests = new LinkedHashMap<>();
         for (String model : models) {
@@ -100,10 +109,16 @@ public final class ComparisonRun {
             check = ModelComparator.againstBaseline(current, earlier, baseline.baselineFile().toString(),
                     baseline.tolerance());
         }
-        Comparison comparison = new Comparison(ModelComparator.ALPHA,
+        Comparison comparison = new Comparison(ModelComparator.ALPHA, HolmBonferroni.NAME,
                 ModelComparator.summaries(evaluations, manifests), ModelComparator.pairs(evaluations), check);
         Path out = outputDirectory.resolve(COMPARISON_FILE);
         Json.write(out, comparison);
+        Path summary = new io.github.fashionml.output.OutputLayout(outputDirectory).summaryFile();
+        String markdown = CiSummary.markdown(comparison, evaluations, gates);
+        io.github.fashionml.util.AtomicFiles.write(summary,
+                stream -> stream.write(markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        log.info("CI summary written to " + summary + " (append it to $GITHUB_STEP_SUMMARY, or post it on a pull "
+                + "request)");
         log.info("Comparison (written to " + out + "):\n" + ModelComparator.table(comparison));
         if (check != null && check.regressed()) {
             throw new RegressionException(String.format(Locale.ROOT, "Model '%s' regressed: accuracy %.4f is %.4f "

@@ -1,7 +1,7 @@
 package io.github.fashionml.compare;
 
 import org.apache.commons.math3.distribution.BinomialDistribution;
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * McNemar's test for two classifiers on the same images: only the images exactly one of them gets right
@@ -27,8 +27,16 @@ public record McNemar(int onlyFirstCorrect, int onlySecondCorrect, double statis
             return new McNemar(b, c, Math.min(b, c), p, "exact binomial");
         }
         double chi = Math.pow(Math.abs(b - c) - 1, 2) / n;
-        double p = 1 - new ChiSquaredDistribution(null, 1).cumulativeProbability(chi);
-        return new McNemar(b, c, chi, p, "chi-squared with continuity correction");
+        return new McNemar(b, c, chi, chiSquaredSurvival(chi), "chi-squared with continuity correction");
+    }
+
+    /**
+     * P(X >= x) for a chi-squared X with one degree of freedom, as the regularized upper incomplete gamma
+     * function Q(1/2, x/2), computed directly: {@code 1 - cdf} rounds to 0 below ~1e-16 (cnn against dnn gave
+     * "0.0" where the value is ~1e-22).
+     */
+    static double chiSquaredSurvival(double x) {
+        return x <= 0 ? 1 : Gamma.regularizedGammaQ(0.5, x / 2);
     }
 
     public static McNemar test(boolean[] firstCorrect, boolean[] secondCorrect) {
@@ -50,8 +58,17 @@ public record McNemar(int onlyFirstCorrect, int onlySecondCorrect, double statis
 
     /** "cnn beats dnn (p < 0.001)", or "no significant difference between cnn and dnn (p = 0.41)". */
     public String verdict(String first, String second, double alpha) {
-        String p = pValue < 0.001 ? "p < 0.001" : String.format(java.util.Locale.ROOT, "p = %.3f", pValue);
-        if (pValue >= alpha || onlyFirstCorrect == onlySecondCorrect) {
+        return verdict(first, second, alpha, pValue, "p");
+    }
+
+    /**
+     * The verdict judged by another p-value (one adjusted for the other pairs tested), named by {@code label}:
+     * "cnn beats dnn (Holm-adjusted p < 0.001)".
+     */
+    public String verdict(String first, String second, double alpha, double judgedP, String label) {
+        String p = judgedP < 0.001 ? label + " < 0.001" : String.format(java.util.Locale.ROOT, "%s = %.3f", label,
+                judgedP);
+        if (judgedP >= alpha || onlyFirstCorrect == onlySecondCorrect) {
             return "no significant difference between " + first + " and " + second + " (" + p + ")";
         }
         return (onlyFirstCorrect > onlySecondCorrect ? first + " beats " + second : second + " beats " + first)

@@ -25,14 +25,16 @@ public final class ModelComparator {
             rows.add(new ModelSummary(e.model(), m == null ? null : m.inputs().spec().architecture(), e.accuracy(),
                     e.accuracyInterval(), e.macroAverage().f1(), e.classes().stream().map(ClassMetrics::f1).toList(),
                     m == null ? 0 : m.outputs().parameterCount(), m == null ? 0 : m.timings().trainingSeconds(),
-                    m == null ? 0 : m.timings().imagesPerSecond(), m == null ? 0 : m.outputs().modelBytes()));
+                    m == null ? 0 : m.timings().imagesPerSecond(), m == null ? 0 : m.outputs().modelBytes(),
+                    m == null ? null : m.outputs().bestEpoch(), m == null ? null : m.outputs().epochsRun()));
         }
         return rows;
     }
 
-    /** McNemar's test for every pair, in the order given. */
+    /** McNemar's test for every pair, in the order given, with Holm-Bonferroni adjusted p-values and verdicts. */
     public static List<PairwiseTest> pairs(List<Evaluation> evaluations) throws FashionMlException {
-        List<PairwiseTest> pairs = new ArrayList<>();
+        List<String[]> names = new ArrayList<>();
+        List<McNemar> tests = new ArrayList<>();
         for (int i = 0; i < evaluations.size(); i++) {
             for (int j = i + 1; j < evaluations.size(); j++) {
                 Evaluation a = evaluations.get(i);
@@ -43,10 +45,19 @@ public final class ModelComparator {
                             + ", or other data files), so they cannot be compared image by image. Train both with "
                             + "the same data and testLimit.");
                 }
-                McNemar test = McNemar.test(correct(a), correct(b));
-                pairs.add(new PairwiseTest(a.model(), b.model(), test.onlyFirstCorrect(), test.onlySecondCorrect(),
-                        test.statistic(), test.pValue(), test.method(), test.verdict(a.model(), b.model(), ALPHA)));
+                names.add(new String[] {a.model(), b.model()});
+                tests.add(McNemar.test(correct(a), correct(b)));
             }
+        }
+        double[] adjusted = HolmBonferroni.adjust(tests.stream().mapToDouble(McNemar::pValue).toArray());
+        List<PairwiseTest> pairs = new ArrayList<>();
+        for (int k = 0; k < tests.size(); k++) {
+            McNemar test = tests.get(k);
+            String first = names.get(k)[0];
+            String second = names.get(k)[1];
+            pairs.add(new PairwiseTest(first, second, test.onlyFirstCorrect(), test.onlySecondCorrect(),
+                    test.statistic(), test.pValue(), adjusted[k], test.method(), test.verdict(first, second, ALPHA,
+                    adjusted[k], tests.size() > 1 ? "Holm-adjusted p" : "p")));
         }
         return pairs;
     }

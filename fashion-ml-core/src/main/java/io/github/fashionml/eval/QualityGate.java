@@ -16,6 +16,11 @@ import java.util.Locale;
  */
 public record QualityGate(String model, Double minAccuracy, Double minMacroF1, Double minClassRecall) {
 
+    /** True for a gate without a {@code <model>} (or {@code *}): it applies to every model. */
+    public boolean forEveryModel() {
+        return model == null || model.isBlank() || model.equals("*");
+    }
+
     public boolean appliesTo(String name) {
         return model == null || model.isBlank() || model.equals("*") || model.equals(name);
     }
@@ -33,25 +38,59 @@ public record QualityGate(String model, Double minAccuracy, Double minMacroF1, D
         }
     }
 
-    /** What the evaluation misses, one sentence each naming the model, the figure and the threshold. */
-    public List<String> failures(Evaluation e) {
-        List<String> out = new ArrayList<>();
-        if (minAccuracy != null && e.accuracy() < minAccuracy) {
-            out.add(String.format(Locale.ROOT, "model '%s': accuracy %.4f is below minAccuracy %.4f", e.model(),
-                    e.accuracy(), minAccuracy));
+    /**
+     * One threshold checked against one model's evaluation.
+     *
+     * @param threshold {@code minAccuracy}, {@code minMacroF1} or {@code minClassRecall}
+     * @param figure    what was measured: {@code accuracy}, {@code macro F1}, or the lowest class recall
+     *                  ({@code recall of class 'Shirt'})
+     */
+    public record Check(String model, String threshold, double minimum, String figure, double value) {
+        public boolean passed() {
+            return value >= minimum;
         }
-        if (minMacroF1 != null && e.macroAverage().f1() < minMacroF1) {
-            out.add(String.format(Locale.ROOT, "model '%s': macro F1 %.4f is below minMacroF1 %.4f", e.model(),
-                    e.macroAverage().f1(), minMacroF1));
+
+        /** "model 'cnn': accuracy 0.9012 is below minAccuracy 0.9100". */
+        public String failure() {
+            return String.format(Locale.ROOT, "model '%s': %s %.4f is below %s %.4f", model, figure, value, threshold,
+                    minimum);
+        }
+    }
+
+    /** Every threshold of this gate, checked against the evaluation (the lowest class recall for minClassRecall). */
+    public List<Check> checks(Evaluation e) {
+        List<Check> out = new ArrayList<>();
+        if (minAccuracy != null) {
+            out.add(new Check(e.model(), "minAccuracy", minAccuracy, "accuracy", e.accuracy()));
+        }
+        if (minMacroF1 != null) {
+            out.add(new Check(e.model(), "minMacroF1", minMacroF1, "macro F1", e.macroAverage().f1()));
         }
         if (minClassRecall != null) {
             for (ClassMetrics c : e.classes()) {
-                if (c.recall() < minClassRecall) {
-                    out.add(String.format(Locale.ROOT, "model '%s': recall of class '%s' %.4f is below "
-                            + "minClassRecall %.4f", e.model(), c.name(), c.recall(), minClassRecall));
-                }
+                out.add(new Check(e.model(), "minClassRecall", minClassRecall, "recall of class '" + c.name() + "'",
+                        c.recall()));
             }
         }
         return out;
+    }
+
+    /** What the evaluation misses, one sentence each naming the model, the figure and the threshold. */
+    public List<String> failures(Evaluation e) {
+        return checks(e).stream().filter(c -> !c.passed()).map(Check::failure).toList();
+    }
+
+    /**
+     * Fails when a gate names a model that is not configured: a typo would otherwise turn the gate off silently.
+     */
+    public static void checkModels(List<QualityGate> gates, List<String> configured) throws ConfigurationException {
+        for (QualityGate gate : gates) {
+            gate.validate();
+            if (!gate.forEveryModel() && !configured.contains(gate.model())) {
+                throw new ConfigurationException("A quality gate names model '" + gate.model() + "', which is not "
+                        + "configured. Configured models: " + String.join(", ", configured) + ". Fix the <model> of "
+                        + "the <gate>, or leave it out to gate every model.");
+            }
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 public final class OutputLayout {
     public static final String DATASET_FILE = "dataset.json";
     public static final String COMPARISON_FILE = "comparison.json";
+    public static final String SUMMARY_FILE = "summary.md";
     public static final String MODEL_FILE = "model.zip";
     public static final String HISTORY_FILE = "history.json";
     public static final String MANIFEST_FILE = "manifest.json";
@@ -40,6 +41,10 @@ public final class OutputLayout {
 
     public Path comparisonFile() {
         return root.resolve(COMPARISON_FILE);
+    }
+
+    public Path summaryFile() {
+        return root.resolve(SUMMARY_FILE);
     }
 
     public Path modelDirectory(String model) {

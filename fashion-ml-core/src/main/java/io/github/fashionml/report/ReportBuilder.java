@@ -83,7 +83,8 @@ public final class ReportBuilder {
             for (PairwiseTest p : comparison.pairs()) {
                 if (models.contains(p.first()) && models.contains(p.second())) {
                     verdicts.add(new ReportPages.Verdict(p.first(), p.second(), Integer.toString(p.onlyFirstCorrect()),
-                            Integer.toString(p.onlySecondCorrect()), pValue(p.pValue()), p.method(), p.verdict()));
+                            Integer.toString(p.onlySecondCorrect()), pValue(p.pValue()), pValue(p.adjustedPValue()),
+                            p.method(), p.verdict()));
                 }
             }
             if (comparison.baseline() != null) {
@@ -323,8 +324,9 @@ public final class ReportBuilder {
                 Integer.toString(c.support()));
     }
 
+    /** Three decimals, or the order of magnitude below 0.001 (the survival function keeps tiny values). */
     private static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 
     private static String f2(double v) {

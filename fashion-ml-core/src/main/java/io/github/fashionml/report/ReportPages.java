@@ -14,6 +14,7 @@ public final class ReportPages {
 
     /** A McNemar verdict between two models. */
     public record Verdict(String first, String second, String onlyFirst, String onlySecond, String pValue,
+                          String adjustedPValue,
                           String method, String text) {
     }
 

@@ -43,4 +43,26 @@ class McNemarTest {
         assertEquals(2, t.onlyFirstCorrect());
         assertEquals(1, t.onlySecondCorrect());
     }
+
+    @Test
+    void tinyPValuesDoNotRoundToZero() {
+        // cnn against dnn in an example build: 507 against 241 discordant images. 1 - cdf gave 0.0; the survival
+        // function gives the value that C's erfc(sqrt(x / 2)) gives (Python's math.erfc: 3.3462011775817726e-22).
+        McNemar t = McNemar.test(507, 241);
+        assertEquals(265.0 * 265 / 748, t.statistic(), 1e-12);
+        assertEquals(3.3462011775817726e-22, t.pValue(), 3.3462011775817726e-22 * 1e-9);
+        assertTrue(t.pValue() > 0);
+        // chi-squared(1) survival at 100: erfc(sqrt(50)) = 1.5239706048320995e-23.
+        assertEquals(1.5239706048320995e-23, McNemar.chiSquaredSurvival(100), 1.5239706048320995e-23 * 1e-9);
+        assertEquals(1.0, McNemar.chiSquaredSurvival(0));
+    }
+
+    @Test
+    void verdictsCanBeJudgedOnAnAdjustedPValue() {
+        McNemar t = McNemar.test(30, 15);
+        assertTrue(t.pValue() < 0.05);
+        assertEquals("no significant difference between a and b (Holm-adjusted p = 0.108)",
+                t.verdict("a", "b", 0.05, 0.108, "Holm-adjusted p"));
+        assertEquals("a beats b (Holm-adjusted p = 0.036)", t.verdict("a", "b", 0.05, 0.036, "Holm-adjusted p"));
+    }
 }

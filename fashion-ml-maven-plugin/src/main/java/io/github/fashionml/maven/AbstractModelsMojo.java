@@ -26,12 +26,39 @@ abstract class AbstractModelsMojo extends AbstractNativeMojo {
     @Parameter
     protected List<ModelConfig> models;
 
+    /**
+     * Quality gates: {@code <gate>} elements with {@code <model>} (leave out for all models) and any of
+     * {@code <minAccuracy>}, {@code <minMacroF1>}, {@code <minClassRecall>} (fractions in [0, 1]). {@code evaluate}
+     * fails the build on a missed gate; {@code compare} reports each gate in {@code summary.md}. A gate naming a
+     * model that is not configured is an error.
+     */
+    @Parameter
+    protected List<Gate> gates;
+
+    /** A minimum accuracy for every model, in addition to {@code gates}. */
+    @Parameter(property = "fashionml.minAccuracy")
+    protected Double minAccuracy;
+
     /** Work on these models only (comma-separated names). */
     @Parameter(property = "fashionml.models")
     protected String modelNames;
 
     protected List<ModelSpec> selectedSpecs(ModelConfig overrides) throws ConfigurationException {
         return ModelSelection.specs(models, overrides, modelNames);
+    }
+
+    /** The configured gates, checked: thresholds in [0, 1], and every named model configured. */
+    protected List<io.github.fashionml.eval.QualityGate> qualityGates() throws ConfigurationException {
+        List<io.github.fashionml.eval.QualityGate> checks = new java.util.ArrayList<>();
+        if (gates != null) {
+            gates.forEach(g -> checks.add(g.toQualityGate()));
+        }
+        if (minAccuracy != null) {
+            checks.add(new io.github.fashionml.eval.QualityGate(null, minAccuracy, null, null));
+        }
+        io.github.fashionml.eval.QualityGate.checkModels(checks,
+                ModelSelection.specs(models, null, null).stream().map(ModelSpec::name).toList());
+        return checks;
     }
 
     protected List<String> selectedNames() throws ConfigurationException {

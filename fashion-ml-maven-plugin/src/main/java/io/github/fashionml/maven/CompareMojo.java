@@ -72,7 +72,7 @@ public class CompareMojo extends AbstractModelsMojo {
             Path model = resolve(baselineArtifact);
             check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset(), startBackend());
         }
-        new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check);
+        new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check, qualityGates());
     }
 
     private Path resolve(String coordinates) throws FashionMlException {

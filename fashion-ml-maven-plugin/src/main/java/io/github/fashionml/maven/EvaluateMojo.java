@@ -21,28 +21,11 @@ import java.util.List;
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class EvaluateMojo extends AbstractModelsMojo {
 
-    /**
-     * Quality gates: {@code <gate>} elements with {@code <model>} (leave out for all models) and any of
-     * {@code <minAccuracy>}, {@code <minMacroF1>}, {@code <minClassRecall>} (fractions in [0, 1]).
-     */
-    @Parameter
-    private List<Gate> gates;
-
-    /** A minimum accuracy for every model, in addition to {@code gates}. */
-    @Parameter(property = "fashionml.minAccuracy")
-    private Double minAccuracy;
 
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        List<QualityGate> checks = new ArrayList<>();
-        if (gates != null) {
-            gates.forEach(g -> checks.add(g.toQualityGate()));
-        }
-        if (minAccuracy != null) {
-            checks.add(new QualityGate(null, minAccuracy, null, null));
-        }
-        List<String> names = selectedNames();
-        new EvaluationRun(startBackend(), progressLog()).run(names, verifiedDataset(), outputDirectory.toPath(), checks);
+        new EvaluationRun(startBackend(), progressLog()).run(selectedNames(), verifiedDataset(),
+                outputDirectory.toPath(), qualityGates());
     }
 }
