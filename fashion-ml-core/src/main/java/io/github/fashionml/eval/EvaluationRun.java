@@ -94,13 +94,7 @@ public final class EvaluationRun {
     }
 
     static ModelManifest readManifest(Path outputDirectory, String model) throws FashionMlException, IOException {
-        Path manifest = outputDirectory.resolve(model).resolve(TrainingRun.MANIFEST_FILE);
-        if (!Files.isRegularFile(manifest)) {
-            throw new FashionMlException("No trained model '" + model + "': " + manifest + " does not exist. Run the "
-                    + "train goal first (bind it in <executions>, or run mvn compile), or remove '" + model
-                    + "' from the models to evaluate.");
-        }
-        return Json.read(manifest, ModelManifest.class, "run the train goal again");
+        return new io.github.fashionml.output.OutputLayout(outputDirectory).readManifest(model);
     }
 
     /** Reads an {@code evaluation.json}, checking it is one. */

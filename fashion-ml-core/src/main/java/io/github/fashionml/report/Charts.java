@@ -20,8 +20,29 @@ public final class Charts {
     public record Point(String x, String y) {
     }
 
-    /** One line of a chart: its name, colour and SVG points ("x,y x,y ..."), and each point for markers. */
-    public record Series(String name, String colour, String points, List<Point> markers) {
+    /**
+     * One line of a chart: its name, colour and SVG points ("x,y x,y ..."), each point for markers, and, on
+     * charts comparing models, its kept epoch (a ring) and a direct label at its last point, so the lines read
+     * without colour.
+     */
+    public record Series(String name, String colour, String points, List<Point> markers, Point kept, Point label) {
+        public Series(String name, String colour, String points, List<Point> markers) {
+            this(name, colour, points, markers, null, null);
+        }
+    }
+
+    /** One bar of a grouped bar chart, with its series' number as a label above it. */
+    public record Bar(double x, double y, double width, double height, String colour, String label, String title) {
+    }
+
+    /** A group of bars (one per series) under one category label. */
+    public record BarGroup(String label, double labelX, List<Bar> bars) {
+    }
+
+    /** A grouped bar chart: one group per category, one bar per series, the series numbered in the legend. */
+    public record BarChart(String title, int width, int height, double left, double right, double top,
+                           double bottom, String yLabel, List<Tick> yTicks, List<BarGroup> groups,
+                           List<Series> legend) {
     }
 
     /**
@@ -105,6 +126,75 @@ public final class Charts {
                 ? new Tick(round(x(keptEpoch, n, left, right)), "kept: epoch " + keptEpoch) : null;
         return new LineChart(title, width, height, left, right, top, bottom, "epoch", yLabel, xTicks, yTicks, series,
                 kept);
+    }
+
+    /**
+     * Models side by side: one series per model over its own epochs (models may run different numbers), each
+     * with a ring on its kept epoch (1-based; 0 for none) and its name at its last point.
+     */
+    public static LineChart comparisonChart(String title, String yLabel, List<String> names, List<double[]> values,
+                                            List<Integer> keptEpochs, boolean unitInterval) {
+        int longest = values.stream().mapToInt(v -> v.length).max().orElse(0);
+        List<double[]> padded = new ArrayList<>();
+        for (double[] v : values) {
+            double[] p = java.util.Arrays.copyOf(v, longest);
+            java.util.Arrays.fill(p, v.length, longest, v.length == 0 ? 0 : v[v.length - 1]);
+            padded.add(p);
+        }
+        LineChart frame = lineChart(title, yLabel, names, padded, unitInterval, 0);
+        List<Series> series = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Series full = frame.series().get(i);
+            int n = values.get(i).length;
+            List<Point> markers = full.markers().subList(0, n);
+            String points = String.join(" ", markers.stream().map(p -> p.x() + "," + p.y()).toList());
+            int kept = keptEpochs.get(i);
+            Point ring = kept >= 1 && kept <= n ? markers.get(kept - 1) : null;
+            Point label = n == 0 ? null : markers.get(n - 1);
+            series.add(new Series(full.name(), full.colour(), points, markers, ring, label));
+        }
+        return new LineChart(frame.title(), frame.width() + 90, frame.height(), frame.left(), frame.right(),
+                frame.top(), frame.bottom(), frame.xLabel(), frame.yLabel(), frame.xTicks(), frame.yTicks(), series,
+                null);
+    }
+
+    /** Per-category values of several series as grouped bars on [lo, 1], the series numbered 1, 2, ... */
+    public static BarChart groupedBars(String title, String yLabel, List<String> categories, List<String> names,
+                                       List<List<Double>> values) {
+        int width = 760;
+        int height = 300;
+        double left = 56;
+        double right = width - 16;
+        double top = 44;
+        double bottom = height - 56;
+        double min = values.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
+        double lo = Math.max(0, Math.floor(Math.min(min, 0.9) * 10) / 10 - 0.1);
+        double hi = 1;
+        List<Tick> yTicks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double v = lo + (hi - lo) * i / 4;
+            yTicks.add(new Tick(scale(v, lo, hi, bottom, top), String.format(Locale.ROOT, "%.2f", v)));
+        }
+        double groupWidth = (right - left) / Math.max(1, categories.size());
+        double barWidth = Math.min(18, (groupWidth - 8) / Math.max(1, names.size()));
+        List<BarGroup> groups = new ArrayList<>();
+        for (int c = 0; c < categories.size(); c++) {
+            double start = left + c * groupWidth + (groupWidth - barWidth * names.size()) / 2;
+            List<Bar> bars = new ArrayList<>();
+            for (int s = 0; s < names.size(); s++) {
+                double v = values.get(s).get(c);
+                double y = scale(Math.max(lo, v), lo, hi, bottom, top);
+                bars.add(new Bar(round(start + s * barWidth), round(y), round(barWidth - 1), round(bottom - y),
+                        PALETTE[s % PALETTE.length], Integer.toString(s + 1), String.format(Locale.ROOT,
+                        "%s, %s: F1 %.4f", names.get(s), categories.get(c), v)));
+            }
+            groups.add(new BarGroup(categories.get(c), round(left + c * groupWidth + groupWidth / 2), bars));
+        }
+        List<Series> legend = new ArrayList<>();
+        for (int s = 0; s < names.size(); s++) {
+            legend.add(new Series((s + 1) + " = " + names.get(s), PALETTE[s % PALETTE.length], "", List.of()));
+        }
+        return new BarChart(title, width, height, left, right, top, bottom, yLabel, yTicks, groups, legend);
     }
 
     /** A heatmap of a square matrix, each cell shaded by its share of the row (the actual class). */

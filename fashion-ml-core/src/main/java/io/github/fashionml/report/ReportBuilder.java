@@ -72,8 +72,12 @@ public final class ReportBuilder {
             }
         }
         List<ReportPages.ModelPage> pages = new ArrayList<>();
+        List<ModelOutputs> outputs = new ArrayList<>();
+        io.github.fashionml.output.OutputLayout layout = new io.github.fashionml.output.OutputLayout(outputDirectory);
         for (String model : models) {
-            pages.add(modelPage(model, siteDirectory, testImages));
+            ModelOutputs loaded = ModelOutputs.load(layout, model);
+            outputs.add(loaded);
+            pages.add(modelPage(loaded, siteDirectory, testImages));
         }
         List<ReportPages.Verdict> verdicts = new ArrayList<>();
         String baseline = null;
@@ -96,24 +100,46 @@ public final class ReportBuilder {
         }
         List<ReportPages.Tile> samples = testImages == null ? List.of()
                 : sampleGrid(testImages, testLabels, siteDirectory);
-        return new ReportPages.Overview("fashion-ml report", generated, pages, verdicts, dataFiles, baseline, samples);
+        return new ReportPages.Overview("fashion-ml report", generated, pages, verdicts, dataFiles, baseline, samples,
+                sideBySide(outputs), classF1(outputs));
     }
 
-    private ReportPages.ModelPage modelPage(String model, Path siteDirectory, IdxImages testImages)
-            throws FashionMlException, IOException {
-        Path dir = outputDirectory.resolve(model);
-        Path manifestFile = dir.resolve(TrainingRun.MANIFEST_FILE);
-        Path evaluationFile = dir.resolve(EvaluationRun.EVALUATION_FILE);
-        if (!Files.isRegularFile(manifestFile) || !Files.isRegularFile(evaluationFile)) {
-            throw new FashionMlException("Model '" + model + "' has no " + (Files.isRegularFile(manifestFile)
-                    ? "evaluation (" + evaluationFile + "): run the evaluate goal"
-                    : "trained model (" + manifestFile + "): run the train and evaluate goals") + " before the report.");
+    /** Validation accuracy and loss per epoch of every model on one chart each, each model's kept epoch ringed. */
+    private static List<Charts.LineChart> sideBySide(List<ModelOutputs> outputs) {
+        List<ModelOutputs> validated = outputs.stream().filter(o -> !o.history().epochs().isEmpty()
+                && o.history().epochs().stream().allMatch(r -> r.validationAccuracy() != null)).toList();
+        if (validated.isEmpty()) {
+            return List.of();
         }
-        ModelManifest manifest = Json.read(manifestFile, ModelManifest.class, "run the train goal again");
-        Evaluation e = EvaluationRun.read(evaluationFile);
-        TrainingHistory history = Files.isRegularFile(dir.resolve(TrainingRun.HISTORY_FILE))
-                ? Json.read(dir.resolve(TrainingRun.HISTORY_FILE), TrainingHistory.class, "run the train goal again")
-                : new TrainingHistory(model, List.of(), null, null);
+        List<String> names = validated.stream().map(ModelOutputs::model).toList();
+        List<Integer> kept = validated.stream().map(ModelOutputs::keptEpoch).toList();
+        return List.of(
+                Charts.comparisonChart("Validation accuracy per epoch", "accuracy", names, validated.stream()
+                        .map(o -> o.history().epochs().stream().mapToDouble(EpochRecord::validationAccuracy)
+                                .toArray()).toList(), kept, true),
+                Charts.comparisonChart("Validation loss per epoch", "cross-entropy", names, validated.stream()
+                        .map(o -> o.history().epochs().stream().mapToDouble(EpochRecord::validationLoss)
+                                .toArray()).toList(), kept, false));
+    }
+
+    /** Each class's F1 on the test set, the models side by side. */
+    private static Charts.BarChart classF1(List<ModelOutputs> outputs) {
+        if (outputs.isEmpty()) {
+            return null;
+        }
+        List<String> classes = outputs.get(0).evaluation().classes().stream().map(ClassMetrics::name).toList();
+        return Charts.groupedBars("F1 per class (test set)", "F1", classes,
+                outputs.stream().map(ModelOutputs::model).toList(), outputs.stream()
+                        .map(o -> o.evaluation().classes().stream().map(ClassMetrics::f1).toList()).toList());
+    }
+
+    private ReportPages.ModelPage modelPage(ModelOutputs outputs, Path siteDirectory, IdxImages testImages)
+            throws FashionMlException, IOException {
+        String model = outputs.model();
+        Path dir = outputDirectory.resolve(model);
+        ModelManifest manifest = outputs.manifest();
+        Evaluation e = outputs.evaluation();
+        TrainingHistory history = outputs.history();
 
         List<ReportPages.ClassRow> classes = new ArrayList<>();
         for (ClassMetrics c : e.classes()) {
@@ -153,7 +179,7 @@ public final class ReportBuilder {
                         + manifest.outputs().epochsRun() + ", " + spec.epochs()
                         + (manifest.outputs().stopReason() == null ? "" : " (" + manifest.outputs().stopReason() + ")")),
                 new ReportPages.Entry("batch size, learning rate", spec.batchSize() + ", " + spec.learningRate()
-                        + (spec.schedule().type().equals("constant") ? "" : " peak, " + spec.schedule().type()
+                        + (spec.schedule().type().equals(io.github.fashionml.model.LearningRateSchedule.CONSTANT) ? "" : " peak, " + spec.schedule().type()
                         + " schedule")),
                 new ReportPages.Entry("training / validation / test images", String.format(Locale.ROOT,
                         "%,d / %,d / %,d", manifest.inputs().trainImages() - validationSize(manifest),

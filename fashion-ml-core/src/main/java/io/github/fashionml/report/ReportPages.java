@@ -9,7 +9,8 @@ public final class ReportPages {
 
     /** The overview page. */
     public record Overview(String title, String generated, List<ModelPage> models, List<Verdict> verdicts,
-                           List<DataFile> dataFiles, String baseline, List<Tile> samples) {
+                           List<DataFile> dataFiles, String baseline, List<Tile> samples,
+                           List<Charts.LineChart> sideBySide, Charts.BarChart classF1) {
     }
 
     /** A McNemar verdict between two models. */

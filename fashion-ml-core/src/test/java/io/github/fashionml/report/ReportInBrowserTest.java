@@ -36,6 +36,25 @@ class ReportInBrowserTest {
                     chromium.evaluate("document.querySelectorAll('table.models tbody tr td a')[1].textContent")
                             .asText(), "the hostile model name is shown as text");
             assertEquals(0, chromium.evaluate("document.querySelectorAll('main img[src=x]').length").asInt());
+            // Side by side: validation accuracy and loss of both models, each kept epoch ringed, each line
+            // labelled by name (readable without colour), and the per-class F1 bars of both models.
+            assertEquals(2, chromium.evaluate("document.querySelectorAll('svg.line-chart').length").asInt());
+            assertEquals(4, chromium.evaluate("document.querySelectorAll('svg.line-chart polyline').length").asInt());
+            assertEquals(4, chromium.evaluate("document.querySelectorAll('svg.line-chart circle.kept-ring').length")
+                    .asInt());
+            assertEquals(ReportRendererTest.HOSTILE_MODEL, chromium.evaluate("document.querySelectorAll("
+                    + "'svg.line-chart text.series-label')[1].textContent").asText(), "a hostile name stays text");
+            assertEquals(20, chromium.evaluate("document.querySelectorAll('svg.bar-chart rect.bar').length").asInt(),
+                    "10 classes x 2 models");
+            assertEquals(20, chromium.evaluate("document.querySelectorAll('svg.bar-chart text.bar-label').length")
+                    .asInt(), "each bar numbered, as the legend says");
+            assertTrue(chromium.evaluate("document.querySelector('svg.bar-chart .legend text').textContent").asText()
+                    .equals("1 = cnn"));
+            assertEquals(0, chromium.evaluate("document.querySelectorAll('script').length").asInt(),
+                    "no JavaScript in the report");
+            assertEquals(0, chromium.evaluate("Array.from(document.querySelectorAll('[src],[href]')).filter(e => "
+                    + "/^(https?:)?\\/\\//.test(e.getAttribute('src') || e.getAttribute('href'))).length").asInt(),
+                    "nothing loads from the network");
             chromium.screenshot(SCREENSHOTS.resolve("index.png"));
 
             for (ReportPages.ModelPage page : overview.models()) {
@@ -45,7 +64,7 @@ class ReportInBrowserTest {
                         .asInt(), "a 10x10 confusion heatmap");
                 assertEquals(2, chromium.evaluate("document.querySelectorAll('svg.line-chart').length").asInt());
                 assertEquals(4, chromium.evaluate("document.querySelectorAll('svg.line-chart polyline').length")
-                        .asInt(), "train and test lines in both charts");
+                        .asInt(), "training and validation lines in both charts");
                 assertEquals(4, chromium.evaluate("document.querySelectorAll('svg.line-chart .legend').length")
                         .asInt());
                 assertTrue(chromium.evaluate("document.querySelectorAll('svg.line-chart text.tick').length").asInt()

@@ -2,15 +2,10 @@ package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.eval.EvaluationRun;
-import io.github.fashionml.eval.QualityGate;
-import io.github.fashionml.nativeblas.NativeBackend;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Evaluates each trained model on the test images: accuracy with a 95% confidence interval, per-class
