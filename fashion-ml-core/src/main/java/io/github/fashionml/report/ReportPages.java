@@ -40,11 +40,21 @@ public final class ReportPages {
     }
 
     /** One model's page. */
-    public record ModelPage(String name, String page, String architecture, String accuracy, String interval,
-                            String macroF1, String logLoss, String parameters, String trainingSeconds,
-                            String imagesPerSecond, String modelSize, List<ClassRow> classes, List<ClassRow> averages,
-                            Charts.Heatmap heatmap, List<Charts.LineChart> charts, List<Layer> layers,
-                            String totalParameters, List<Entry> manifest, List<Tile> misclassified,
-                            List<String> topConfusions) {
+    public record ModelPage(String name, String page, String architecture, Headline headline, ClassReport report,
+                            Charts.Heatmap heatmap, List<String> topConfusions, List<Charts.LineChart> charts,
+                            Network network, List<Entry> manifest, List<Tile> misclassified) {
+    }
+
+    /** A model's figures at a glance, formatted. */
+    public record Headline(String accuracy, String interval, String macroF1, String logLoss, String parameters,
+                           String trainingSeconds, String imagesPerSecond, String modelSize) {
+    }
+
+    /** The classification report: a row per class, then accuracy and the macro and weighted averages. */
+    public record ClassReport(List<ClassRow> classes, List<ClassRow> averages) {
+    }
+
+    /** The network summary table. */
+    public record Network(List<Layer> layers, String totalParameters) {
     }
 }
