@@ -74,6 +74,7 @@ public final class NativeBackend {
      *                every such CPU) or {@value #NATIVE_KERNELS} (the CPU's fastest; bits follow the CPU)
      */
     public static synchronized NativeBackend start(String requested, String kernels) throws ConfigurationException {
+        checkPlatform(System.getProperty("os.name"), System.getProperty("os.arch"));
         String wanted = resolve(requested);
         String kernelMode = kernels == null || kernels.isBlank() ? PINNED_KERNELS
                 : kernels.trim().toLowerCase(Locale.ROOT);
@@ -197,6 +198,21 @@ public final class NativeBackend {
             // Not Linux: fall through.
         }
         return System.getProperty("os.arch");
+    }
+
+    /**
+     * Fails at once on a platform the shipped native builds do not cover, instead of deep inside ND4J: only the
+     * linux-x86_64 builds ship (the project's dependencies exclude the others to keep the plugin's download small).
+     */
+    static void checkPlatform(String os, String arch) throws ConfigurationException {
+        boolean linux = os != null && os.toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean x86 = "amd64".equals(arch) || "x86_64".equals(arch);
+        if (!linux || !x86) {
+            throw new ConfigurationException("fashion-ml trains with ND4J's native builds for Linux on x86-64 "
+                    + "(linux-x86_64, and linux-x86_64-onednn-avx2 on CPUs with AVX2), and this JVM runs on " + os + " "
+                    + arch + ". Supported: Linux on x86-64. Run the build on such a machine, or in a Linux x86-64 "
+                    + "container or CI runner; fetch-data and report work everywhere.");
+        }
     }
 
     /** {@code auto} means the oneDNN/AVX2 build on CPUs with AVX2, the portable one elsewhere. */

@@ -44,4 +44,17 @@ class NativeBackendTest {
                 () -> NativeBackend.start(NativeBackend.AUTO, "fastest"));
         assertTrue(unknown.getMessage().contains("Unknown kernels 'fastest'. Use 'pinned'"), unknown.getMessage());
     }
+
+    @Test
+    void unsupportedPlatformsFailAtOnceNamingTheSupportedOne() throws Exception {
+        for (String[] platform : new String[][] {{"Mac OS X", "aarch64"}, {"Windows 11", "amd64"},
+                {"Linux", "aarch64"}}) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> NativeBackend.checkPlatform(platform[0], platform[1]));
+            assertTrue(e.getMessage().contains("this JVM runs on " + platform[0] + " " + platform[1]
+                    + ". Supported: Linux on x86-64."), e.getMessage());
+        }
+        NativeBackend.checkPlatform("Linux", "amd64");
+        NativeBackend.checkPlatform("Linux", "x86_64");
+    }
 }

@@ -4,6 +4,7 @@ import io.github.fashionml.FashionMlException;
 import io.github.fashionml.eval.EvaluationRun;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
 
@@ -16,11 +17,18 @@ import java.io.IOException;
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.TEST, threadSafe = true)
 public class EvaluateMojo extends AbstractModelsMojo {
 
+    /**
+     * False reports missed quality gates as warnings and lets the build go on, as surefire's
+     * {@code testFailureIgnore} does for tests: for exploratory builds.
+     */
+    @Parameter(property = "fashionml.failOnGate", defaultValue = "true")
+    private boolean failOnGate;
+
 
 
     @Override
     protected void run() throws FashionMlException, IOException {
         new EvaluationRun(startBackend(), progressLog()).run(selectedNames(), verifiedDataset(),
-                outputDirectory.toPath(), qualityGates());
+                outputDirectory.toPath(), qualityGates(), failOnGate);
     }
 }

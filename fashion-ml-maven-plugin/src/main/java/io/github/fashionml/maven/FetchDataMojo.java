@@ -59,20 +59,20 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
 
     /** Seconds to wait for a mirror to accept the connection. */
     @Parameter(property = "fashionml.connectTimeout", defaultValue = "20")
-    private int connectTimeoutSeconds;
+    private int connectTimeout;
 
     /** Seconds a download may stall (no bytes received) before the next mirror is tried. */
     @Parameter(property = "fashionml.readTimeout", defaultValue = "60")
-    private int readTimeoutSeconds;
+    private int readTimeout;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        if (connectTimeoutSeconds <= 0 || readTimeoutSeconds <= 0) {
+        if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new ConfigurationException("connectTimeout and readTimeout must be positive numbers of seconds "
-                    + "(got " + connectTimeoutSeconds + " and " + readTimeoutSeconds + ")");
+                    + "(got " + connectTimeout + " and " + readTimeout + ")");
         }
         List<Mirror> parsed = download
                 ? Mirror.parseAll(mirrors == null || mirrors.isEmpty() ? Mirror.DEFAULTS : mirrors, allowInsecureMirrors)
@@ -86,7 +86,7 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
                 cacheDirectory.toPath(),
                 useSystemPackage ? systemPackageDirectory.toPath() : null,
                 parsed, offline,
-                Duration.ofSeconds(connectTimeoutSeconds), Duration.ofSeconds(readTimeoutSeconds),
+                Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
                 ExpectedContent.fashionMnist());
         ResolvedDataset dataset = new DatasetResolver(options, progressLog()).resolve();
         File record = new File(outputDirectory, "dataset.json");
