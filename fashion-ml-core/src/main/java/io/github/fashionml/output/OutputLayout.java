@@ -67,6 +67,10 @@ public final class OutputLayout {
         return modelDirectory(model).resolve(EVALUATION_FILE);
     }
 
+    public Path predictionsFile(String model) {
+        return modelDirectory(model).resolve(PREDICTIONS_FILE);
+    }
+
     public Path reproductionFile(String model) {
         return modelDirectory(model).resolve(REPRODUCTION_FILE);
     }

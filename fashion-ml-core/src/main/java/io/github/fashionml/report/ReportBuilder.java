@@ -57,7 +57,7 @@ public final class ReportBuilder {
         IdxImages testImages = null;
         byte[] testLabels = null;
         List<ReportPages.DataFile> dataFiles = new ArrayList<>();
-        Path datasetRecord = outputDirectory.resolve("dataset.json");
+        Path datasetRecord = new io.github.fashionml.output.OutputLayout(outputDirectory).datasetFile();
         if (Files.isRegularFile(datasetRecord)) {
             ResolvedDataset dataset = ResolvedDataset.read(datasetRecord);
             dataset.files().forEach((file, r) -> dataFiles.add(new ReportPages.DataFile(file.key(), file.fileName(),

@@ -48,7 +48,7 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
 
     /** The record fetch-data leaves, or an error that says how to make it. */
     protected ResolvedDataset verifiedDataset() throws FashionMlException, IOException {
-        Path record = outputDirectory.toPath().resolve("dataset.json");
+        Path record = new io.github.fashionml.output.OutputLayout(outputDirectory.toPath()).datasetFile();
         if (!Files.isRegularFile(record)) {
             throw new FashionMlException("No verified dataset: " + record + " does not exist. The fetch-data goal "
                     + "must run first: add <goal>fetch-data</goal> to the plugin's <executions> (it binds to "

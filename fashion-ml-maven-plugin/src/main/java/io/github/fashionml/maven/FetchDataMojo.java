@@ -88,9 +88,6 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
                 parsed, offline,
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
                 ExpectedContent.fashionMnist());
-        ResolvedDataset dataset = new DatasetResolver(options, progressLog()).resolve();
-        File record = new File(outputDirectory, "dataset.json");
-        dataset.write(record.toPath());
-        getLog().info("Fashion-MNIST verified; sources recorded in " + record);
+        new DatasetResolver(options, progressLog()).resolveInto(outputDirectory.toPath());
     }
 }

@@ -2,6 +2,7 @@ package io.github.fashionml.maven;
 
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
+import io.github.fashionml.predict.PredictionRun;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.predict.ImageClassifier;
@@ -44,30 +45,8 @@ public class PredictMojo extends AbstractNativeMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        Path zip = modelFile != null ? modelFile.toPath() : outputDirectory.toPath().resolve(model).resolve("model.zip");
-        if (!Files.isRegularFile(zip)) {
-            throw new ConfigurationException("No model at " + zip + ": run the train goal first (mvn compile with "
-                    + "the train goal bound), or set -Dfashionml.modelFile to a model.zip.");
-        }
-        Path input = images.toPath();
-        if (!Files.exists(input)) {
-            throw new ConfigurationException("fashionml.images: " + input + " does not exist; give a directory of "
-                    + "28x28 grey images or an IDX images file.");
-        }
-        ImageClassifier classifier = ImageClassifier.load(zip, startBackend());
-        List<Prediction> predictions = Files.isDirectory(input)
-                ? classifier.classifyDirectory(input) : classifier.classifyIdx(input);
-        Path out = predictionsFile != null ? predictionsFile.toPath()
-                : outputDirectory.toPath().resolve(model).resolve("predictions.json");
-        Json.write(out, new PredictionReport(model, zip.toString(), ModelArchive.fileSha256(zip), predictions));
-        int shown = Math.min(10, predictions.size());
-        for (Prediction p : predictions.subList(0, shown)) {
-            getLog().info(String.format(java.util.Locale.ROOT, "%s: %s (%.1f%%)", p.image(), p.className(),
-                    100 * p.probability()));
-        }
-        if (predictions.size() > shown) {
-            getLog().info("... and " + (predictions.size() - shown) + " more");
-        }
-        getLog().info(predictions.size() + " predictions written to " + out);
+        new PredictionRun(startBackend(), progressLog()).run(outputDirectory.toPath(), model,
+                modelFile == null ? null : modelFile.toPath(), images.toPath(),
+                predictionsFile == null ? null : predictionsFile.toPath());
     }
 }

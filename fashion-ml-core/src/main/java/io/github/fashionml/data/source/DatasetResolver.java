@@ -33,6 +33,18 @@ public final class DatasetResolver {
     }
 
     /** Resolves all four files, or fails listing, per missing file, every source tried and why. */
+    /**
+     * Resolves the dataset and records where each file came from in the output tree's {@code dataset.json}, which
+     * the later goals read: what the {@code fetch-data} goal calls.
+     */
+    public ResolvedDataset resolveInto(Path outputDirectory) throws DataUnavailableException, IOException {
+        ResolvedDataset dataset = resolve();
+        Path record = new io.github.fashionml.output.OutputLayout(outputDirectory).datasetFile();
+        dataset.write(record);
+        log.info("Fashion-MNIST verified; sources recorded in " + record);
+        return dataset;
+    }
+
     public ResolvedDataset resolve() throws DataUnavailableException, IOException {
         Map<FashionMnistFile, ResolvedFile> found = new EnumMap<>(FashionMnistFile.class);
         Map<FashionMnistFile, List<Attempt>> missing = new LinkedHashMap<>();
