@@ -75,7 +75,8 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
                     + "(got " + connectTimeout + " and " + readTimeout + ")");
         }
         List<Mirror> parsed = download
-                ? Mirror.parseAll(mirrors == null || mirrors.isEmpty() ? Mirror.DEFAULTS : mirrors, allowInsecureMirrors)
+                ? MavenProxies.apply(Mirror.parseAll(mirrors == null || mirrors.isEmpty() ? Mirror.DEFAULTS : mirrors,
+                        allowInsecureMirrors), session.getRepositorySession())
                 : List.of();
         boolean offline = session.isOffline();
         if (offline) {

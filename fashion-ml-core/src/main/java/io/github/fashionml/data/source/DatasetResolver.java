@@ -179,10 +179,10 @@ public final class DatasetResolver {
                 attempts.add(new Attempt(source, "skipped: Maven is offline (-o)"));
                 continue;
             }
-            log.info("Downloading " + uri);
+            log.info("Downloading " + uri + (mirror.proxy() == null ? "" : " through the proxy " + mirror.proxy()));
             Path temp = cache.newTempFile(file);
             try {
-                downloader.download(uri, temp, log);
+                downloader.download(uri, temp, log, mirror.proxy());
                 ContentCheck check = ContentCheck.of(temp, options.expected().get(file));
                 if (check.matches()) {
                     Path installed = cache.install(temp, file);

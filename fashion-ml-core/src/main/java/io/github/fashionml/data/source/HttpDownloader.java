@@ -19,6 +19,7 @@ import java.util.Locale;
  */
 final class HttpDownloader {
     private static final long PROGRESS_STEP = 25;
+    private static final String TUNNELING_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -33,15 +34,33 @@ final class HttpDownloader {
                 : String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 
-    /** Downloads {@code uri} into {@code target} (overwriting it); returns the number of bytes written. */
-    long download(URI uri, Path target, ProgressLog log) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+    /**
+     * Downloads {@code uri} into {@code target} (overwriting it), through {@code proxy} unless it is null;
+     * returns the number of bytes written.
+     */
+    long download(URI uri, Path target, ProgressLog log, HttpProxy proxy) throws IOException {
+        if (proxy != null && proxy.username() != null && "https".equalsIgnoreCase(uri.getScheme())
+                && System.getProperty(TUNNELING_SCHEMES) == null) {
+            // The JDK withholds Basic credentials from HTTPS tunnels through a proxy unless this is cleared; it is
+            // read once per JVM, so it helps only if nothing used HttpURLConnection before (see the 407 message).
+            System.setProperty(TUNNELING_SCHEMES, "");
+        }
+        HttpURLConnection connection = (HttpURLConnection) (proxy == null ? uri.toURL().openConnection()
+                : uri.toURL().openConnection(proxy.toProxy()));
+        if (proxy != null && proxy.authenticator() != null) {
+            connection.setAuthenticator(proxy.authenticator());
+        }
         connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
         connection.setInstanceFollowRedirects(true);
         connection.setRequestProperty("User-Agent", "fashion-ml");
         try {
             int status = connection.getResponseCode();
+            if (status == HttpURLConnection.HTTP_PROXY_AUTH && proxy != null) {
+                throw new IOException("HTTP 407: the proxy " + proxy + " refused the credentials; check the <proxy> "
+                        + "of settings.xml (for HTTPS through a proxy that wants Basic credentials, start Maven with "
+                        + "MAVEN_OPTS=-D" + TUNNELING_SCHEMES + "=)");
+            }
             if (status != HttpURLConnection.HTTP_OK) {
                 throw new IOException("HTTP " + status + (connection.getResponseMessage() == null ? ""
                         : " " + connection.getResponseMessage()));

@@ -8,8 +8,20 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 
-/** A base URL that serves the four {@code .gz} files. Only HTTPS unless plain HTTP is explicitly allowed. */
-public record Mirror(URI base) {
+/**
+ * A base URL that serves the four {@code .gz} files. Only HTTPS unless plain HTTP is explicitly allowed.
+ *
+ * @param proxy the HTTP proxy to reach it through, or null for a direct connection
+ */
+public record Mirror(URI base, HttpProxy proxy) {
+
+    public Mirror(URI base) {
+        this(base, null);
+    }
+
+    public Mirror withProxy(HttpProxy value) {
+        return new Mirror(base, value);
+    }
 
     /** The official upstream repository first, then the copy Keras downloads from. */
     public static final List<String> DEFAULTS = List.of(

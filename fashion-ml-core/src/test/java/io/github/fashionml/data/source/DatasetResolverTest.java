@@ -134,6 +134,37 @@ class DatasetResolverTest {
     }
 
     @Test
+    void downloadsThroughAnAuthenticatingProxyWithTheGivenCredentials() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE);
+             io.github.fashionml.testing.LoopbackProxy proxy =
+                     new io.github.fashionml.testing.LoopbackProxy("builder", "s3cret")) {
+            HttpProxy settings = new HttpProxy("127.0.0.1", proxy.port(), "builder", "s3cret");
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl()).withProxy(settings)));
+            ResolvedDataset resolved = new DatasetResolver(options, log).resolve();
+            assertEquals(4, proxy.forwarded(), "each file went through the proxy");
+            assertEquals(4, mirror.requests());
+            assertTrue(resolved.files().get(FashionMnistFile.TRAIN_IMAGES).source().startsWith("downloaded from"));
+            assertTrue(logLines.stream().anyMatch(l -> l.contains("through the proxy 127.0.0.1:" + proxy.port()
+                    + " (as builder)") && !l.contains("s3cret")), logLines.toString());
+        }
+    }
+
+    @Test
+    void aProxyThatRefusesTheCredentialsIsNamedInTheFailure() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE);
+             io.github.fashionml.testing.LoopbackProxy proxy =
+                     new io.github.fashionml.testing.LoopbackProxy("builder", "s3cret")) {
+            HttpProxy wrong = new HttpProxy("127.0.0.1", proxy.port(), "builder", "wrong");
+            FetchOptions options = options().withMirrors(List.of(http(mirror.baseUrl()).withProxy(wrong)));
+            DataUnavailableException e = assertThrows(DataUnavailableException.class,
+                    () -> new DatasetResolver(options, log).resolve());
+            assertTrue(e.getMessage().contains("407"), e.getMessage());
+            assertEquals(0, mirror.requests(), "nothing reached the mirror");
+            assertTrue(proxy.refused() > 0);
+        }
+    }
+
+    @Test
     void corruptMirrorIsRejectedNothingCachedAndTheNextMirrorUsed() throws Exception {
         try (LoopbackMirror bad = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.CORRUPT);
              LoopbackMirror good = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
