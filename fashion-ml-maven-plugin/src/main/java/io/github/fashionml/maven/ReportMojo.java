@@ -79,8 +79,8 @@ public class ReportMojo extends AbstractMavenReport {
         }
         try {
             if (models().isEmpty()) {
-                getLog().info("fashion-ml: no evaluated models in " + buildOutputDirectory
-                        + "; run mvn verify (train and evaluate) before the report");
+                getLog().warn("fashion-ml: no evaluated models in " + outputsDirectory() + "; run mvn verify "
+                        + "(train and evaluate) before the report, with the same <outputDirectory>");
                 return false;
             }
         } catch (IOException e) {
@@ -96,15 +96,34 @@ public class ReportMojo extends AbstractMavenReport {
         Path site = root.toPath().resolve("fashion-ml");
         try {
             List<String> models = models();
-            new ReportRenderer().render(buildOutputDirectory.toPath(), models, site, outputTimestampLabel());
+            File outputs = outputsDirectory();
+            if (!outputs.equals(buildOutputDirectory)) {
+                getLog().info("fashion-ml: reading the build's outputs from " + outputs + ", the configured "
+                        + "<outputDirectory>");
+            }
+            new ReportRenderer().render(outputs.toPath(), models, site, outputTimestampLabel());
             getLog().info("fashion-ml report for " + models + " written to " + site.resolve("index.html"));
         } catch (FashionMlException | IOException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }
 
+    /**
+     * Where the build goals wrote. A project that sets {@code <outputDirectory>} in the plugin's configuration
+     * for them also sets the inherited reporting parameter of that name; when the default location holds no
+     * models and that one does, it is the one the project meant (reading the default would give an empty report).
+     */
+    private File outputsDirectory() throws IOException {
+        if (ReportModels.find(buildOutputDirectory.toPath()).isEmpty() && outputDirectory != null
+                && !outputDirectory.equals(siteOutputDirectory)
+                && !ReportModels.find(outputDirectory.toPath()).isEmpty()) {
+            return outputDirectory;
+        }
+        return buildOutputDirectory;
+    }
+
     private List<String> models() throws IOException {
-        List<String> found = ReportModels.find(buildOutputDirectory.toPath());
+        List<String> found = ReportModels.find(outputsDirectory().toPath());
         if (modelNames == null || modelNames.isBlank()) {
             return found;
         }
