@@ -38,4 +38,7 @@ def predictions = json.parse(new File(basedir, 'target/run1/dnn/predictions.json
 assert predictions.predictions.size() == 10000
 assert predictions.predictions[0].image == 't10k-images-idx3-ubyte.gz#0'
 assert predictions.predictions[0].className == 'Ankle boot'
+// Under every Maven the ITs run with (3.8, 3.9, 4): no plugin validation issue, no deprecation naming the plugin.
+assert !(log =~ /(?i)plugin validation issues/) : 'Maven reported plugin validation issues'
+assert !(log =~ /(?i)fashion-ml[^\n]*deprecat/) : 'a deprecation warning names the plugin'
 true
