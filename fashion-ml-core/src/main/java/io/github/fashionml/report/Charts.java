@@ -98,12 +98,7 @@ public final class Charts {
         double[] range = niceRange(min, max, unitInterval);
         double lo = range[0];
         double hi = range[1];
-        List<Tick> yTicks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double v = lo + (hi - lo) * i / 4;
-            String label = String.format(Locale.ROOT, (hi - lo) / 4 < 0.05 ? "%.3f" : "%.2f", v);
-            yTicks.add(new Tick(scale(v, lo, hi, bottom, top), label));
-        }
+        List<Tick> yTicks = yTicks(lo, hi, bottom, top, (hi - lo) / 4 < 0.05 ? "%.3f" : "%.2f");
         List<Tick> xTicks = new ArrayList<>();
         int step = Math.max(1, (int) Math.ceil(n / 10.0));
         for (int e = 1; e <= n; e += step) {
@@ -170,11 +165,7 @@ public final class Charts {
         double min = values.stream().flatMap(List::stream).mapToDouble(Double::doubleValue).min().orElse(0);
         double lo = Math.max(0, Math.floor(Math.min(min, 0.9) * 10) / 10 - 0.1);
         double hi = 1;
-        List<Tick> yTicks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double v = lo + (hi - lo) * i / 4;
-            yTicks.add(new Tick(scale(v, lo, hi, bottom, top), String.format(Locale.ROOT, "%.2f", v)));
-        }
+        List<Tick> yTicks = yTicks(lo, hi, bottom, top, "%.2f");
         double groupWidth = (right - left) / Math.max(1, categories.size());
         double barWidth = Math.min(18, (groupWidth - 8) / Math.max(1, names.size()));
         List<BarGroup> groups = new ArrayList<>();
@@ -246,6 +237,16 @@ public final class Charts {
         double f = rough / power;
         double step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * power;
         return new double[] {0, step * 4};
+    }
+
+    /** Five ticks from {@code lo} to {@code hi}, labelled with {@code format}. */
+    private static List<Tick> yTicks(double lo, double hi, double bottom, double top, String format) {
+        List<Tick> ticks = new ArrayList<>();
+        for (int i = 0; i <= 4; i++) {
+            double v = lo + (hi - lo) * i / 4;
+            ticks.add(new Tick(scale(v, lo, hi, bottom, top), String.format(Locale.ROOT, format, v)));
+        }
+        return ticks;
     }
 
     private static double x(int epoch, int n, double left, double right) {

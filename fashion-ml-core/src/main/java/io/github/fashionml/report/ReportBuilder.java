@@ -11,34 +11,15 @@ import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.eval.ClassMetrics;
 import io.github.fashionml.model.NetworkSummary;
-import io.github.fashionml.eval.Confusion;
-import io.github.fashionml.eval.Evaluation;
-import io.github.fashionml.eval.EvaluationRun;
-import io.github.fashionml.predict.GreyImages;
-import io.github.fashionml.provenance.ModelManifest;
 import io.github.fashionml.train.EpochRecord;
-import io.github.fashionml.train.TrainingHistory;
-import io.github.fashionml.train.TrainingRun;
 import io.github.fashionml.util.Json;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Reads a build's outputs ({@code dataset.json}, each model's manifest, history and evaluation, and

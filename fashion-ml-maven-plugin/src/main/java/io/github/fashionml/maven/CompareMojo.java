@@ -3,7 +3,6 @@ package io.github.fashionml.maven;
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.compare.ComparisonRun;
-import io.github.fashionml.nativeblas.NativeBackend;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -48,7 +47,6 @@ public class CompareMojo extends AbstractModelsMojo {
     /** How far accuracy may drop below the baseline (absolute, 0.005 = half a percentage point). */
     @Parameter(property = "fashionml.tolerance", defaultValue = "0.005")
     private double tolerance;
-
 
     @Component
     private RepositorySystem repositorySystem;

@@ -5,7 +5,6 @@ import io.github.fashionml.data.source.DatasetResolver;
 import io.github.fashionml.data.source.ExpectedContent;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.source.Mirror;
-import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.FashionMlException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

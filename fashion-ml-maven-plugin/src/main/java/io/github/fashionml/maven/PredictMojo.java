@@ -1,22 +1,12 @@
 package io.github.fashionml.maven;
 
-import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.predict.PredictionRun;
-import io.github.fashionml.model.ModelArchive;
-import io.github.fashionml.nativeblas.NativeBackend;
-import io.github.fashionml.predict.ImageClassifier;
-import io.github.fashionml.predict.Prediction;
-import io.github.fashionml.predict.PredictionReport;
-import io.github.fashionml.util.Json;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Classifies images with a trained model and writes {@code predictions.json}: for each image its label,
@@ -41,7 +31,6 @@ public class PredictMojo extends AbstractNativeMojo {
     /** Where to write the predictions. Default: {@code <outputDirectory>/<model>/predictions.json}. */
     @Parameter(property = "fashionml.predictionsFile")
     private File predictionsFile;
-
 
     @Override
     protected void run() throws FashionMlException, IOException {
