@@ -41,11 +41,16 @@ public final class ComparisonRun {
 
     private final ProgressLog log;
 
+    /** Whether this baseline is a model file, to be evaluated with the native backend. */
+    public static boolean needsNative(Path baselineFile) {
+        return baselineFile != null && baselineFile.getFileName().toString().endsWith(".zip");
+    }
+
     /** An evaluation.json as it is, or a model zip evaluated now on the same test images as this build's model. */
     private Evaluation baselineEvaluation(Baseline baseline, List<Evaluation> evaluations)
             throws FashionMlException, IOException {
         Path file = baseline.baselineFile();
-        if (!file.getFileName().toString().endsWith(".zip")) {
+        if (!needsNative(file)) {
             return EvaluationRun.read(file);
         }
         String name = baseline.baselineModel();

@@ -50,19 +50,29 @@ public final class EvaluationRun {
         for (String model : models) {
             manifests.add(readManifest(outputDirectory, model));
         }
-        FashionMnistData data = FashionMnistData.load(dataset.paths());
+        FashionMnistData data = null;
         List<Evaluation> evaluations = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (ModelManifest manifest : manifests) {
             Path dir = outputDirectory.resolve(manifest.model());
             long started = System.nanoTime();
-            Evaluation evaluation = evaluate(manifest, dir, data);
-            Json.write(dir.resolve(EVALUATION_FILE), evaluation);
+            Evaluation evaluation = current(manifest, dir, dataset);
+            String how;
+            if (evaluation != null) {
+                how = "up to date: the model and test images are those of " + EVALUATION_FILE;
+            } else {
+                if (data == null) {
+                    data = FashionMnistData.load(dataset.paths());
+                }
+                evaluation = evaluate(manifest, dir, data);
+                Json.write(dir.resolve(EVALUATION_FILE), evaluation);
+                how = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
+            }
             log.info(String.format(Locale.ROOT, "%s: accuracy %.4f (95%% CI %.4f-%.4f), macro F1 %.4f, log loss %.4f "
-                            + "on %,d test images (%.1f s)%n%s", manifest.model(), evaluation.accuracy(),
+                            + "on %,d test images (%s)%n%s", manifest.model(), evaluation.accuracy(),
                     evaluation.accuracyInterval().lower(), evaluation.accuracyInterval().upper(),
                     evaluation.macroAverage().f1(), evaluation.logLoss(), evaluation.count(),
-                    (System.nanoTime() - started) / 1e9, ClassificationReport.format(evaluation)));
+                    how, ClassificationReport.format(evaluation)));
             evaluations.add(evaluation);
             for (QualityGate gate : gates) {
                 if (gate.appliesTo(manifest.model())) {
@@ -80,6 +90,42 @@ public final class EvaluationRun {
             throw new QualityGateException(failures);
         }
         return evaluations;
+    }
+
+    /**
+     * Whether every model's {@code evaluation.json} is of its current model file and of these test images, so
+     * {@link #run} needs no native backend (a rebuild with nothing changed starts none).
+     */
+    public static boolean allCurrent(List<String> models, ResolvedDataset dataset, Path outputDirectory)
+            throws FashionMlException, IOException {
+        for (String model : models) {
+            if (current(readManifest(outputDirectory, model), outputDirectory.resolve(model), dataset) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The recorded evaluation, when it is of this model file on these test images; else null. */
+    private static Evaluation current(ModelManifest manifest, Path dir, ResolvedDataset dataset) {
+        Path file = dir.resolve(EVALUATION_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            Evaluation recorded = read(file);
+            java.util.Map<String, String> digests = new java.util.TreeMap<>();
+            dataset.files().forEach((f, resolved) -> digests.put(f.key(), resolved.sha256()));
+            boolean same = recorded.model().equals(manifest.model())
+                    && recorded.count() == manifest.inputs().testImages()
+                    && digests.equals(new java.util.TreeMap<>(manifest.inputs().dataset()))
+                    && digests.equals(recorded.dataset() == null ? null : new java.util.TreeMap<>(recorded.dataset()))
+                    && io.github.fashionml.model.ModelArchive.fileSha256(dir.resolve(TrainingRun.MODEL_FILE))
+                    .equals(recorded.modelSha256());
+            return same ? recorded : null;
+        } catch (FashionMlException | IOException | RuntimeException e) {
+            return null; // Unreadable or foreign: evaluated again, and replaced.
+        }
     }
 
     /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */

@@ -35,6 +35,10 @@ public final class ForkedJvm {
         this.environment = Map.copyOf(environment);
     }
 
+    public Path javaExecutable() {
+        return javaExecutable;
+    }
+
     /** Runs {@code mainClass} with {@code args}, logging each line the child prints; returns its exit code. */
     public int run(String mainClass, List<String> args, ProgressLog log) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
@@ -53,7 +57,16 @@ public final class ForkedJvm {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                log.info(line);
+                if (line.startsWith("SLF4J: ")) {
+                    // slf4j's note that the child has no logging binding, so ND4J's own log lines are dropped:
+                    // the child reports through its output instead.
+                    continue;
+                }
+                if (line.startsWith(ChildMain.WARNING_PREFIX)) {
+                    log.warn(line.substring(ChildMain.WARNING_PREFIX.length()));
+                } else {
+                    log.info(line);
+                }
             }
             return process.waitFor();
         } finally {

@@ -39,7 +39,7 @@ public final class ModelSelection {
         List<String> known = specs.stream().map(ModelSpec::name).toList();
         List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new ConfigurationException("fashionml.models names " + unknown + ", which are not configured. "
+            throw new ConfigurationException("fashionml.modelNames names " + unknown + ", which are not configured. "
                     + "Configured models: " + String.join(", ", known));
         }
         return specs.stream().filter(s -> wanted.contains(s.name())).toList();

@@ -36,16 +36,6 @@ public final class NativeBackend {
     /** Kernels chosen by the CPU (oneDNN's and OpenBLAS's own choice): bits then follow the CPU. */
     public static final String NATIVE_KERNELS = "native";
 
-    /**
-     * What chooses kernels at run time, pinned to the AVX2 kernel sets on CPUs with AVX2, whatever the
-     * environment says: oneDNN picks its JIT kernels by the CPU (AVX-512 machines gave other bits than AVX2-only
-     * ones), OpenBLAS by core type. Both read these once, when the native libraries load.
-     */
-    private static final Map<String, String> AVX2_PINS = new TreeMap<>(Map.of(
-            "ONEDNN_MAX_CPU_ISA", "AVX2",
-            "DNNL_MAX_CPU_ISA", "AVX2", // the same setting's name before oneDNN 2.5
-            "OPENBLAS_CORETYPE", "Haswell"));
-
     private static NativeBackend started;
 
     private final String classifier;
@@ -74,75 +64,35 @@ public final class NativeBackend {
      *                every such CPU) or {@value #NATIVE_KERNELS} (the CPU's fastest; bits follow the CPU)
      */
     public static synchronized NativeBackend start(String requested, String kernels) throws ConfigurationException {
-        checkPlatform(System.getProperty("os.name"), System.getProperty("os.arch"));
-        String wanted = resolve(requested);
-        String kernelMode = kernels == null || kernels.isBlank() ? PINNED_KERNELS
-                : kernels.trim().toLowerCase(Locale.ROOT);
-        if (!PINNED_KERNELS.equals(kernelMode) && !NATIVE_KERNELS.equals(kernelMode)) {
-            throw new ConfigurationException("Unknown kernels '" + kernels + "'. Use '" + PINNED_KERNELS
-                    + "' (the default: the same bits on every x86-64 CPU with AVX2) or '" + NATIVE_KERNELS
-                    + "' (the CPU's fastest kernels; the bits then follow the CPU).");
-        }
+        NativeSettings settings = NativeSettings.plan(requested, kernels);
         if (started != null) {
-            if (!started.classifier.equals(wanted) || !started.kernels.equals(kernelMode)) {
-                throw new ConfigurationException("nd4j classifier '" + wanted + "' with " + kernelMode + " kernels "
-                        + "was asked for, but this JVM already runs '" + started.classifier + "' with "
-                        + started.kernels + " kernels (the native library loads once per JVM). Use one classifier "
-                        + "and kernel setting per build, or run the builds in separate JVMs.");
+            if (!started.classifier.equals(settings.classifier()) || !started.kernels.equals(settings.kernels())) {
+                throw new ConfigurationException("nd4j classifier '" + settings.classifier() + "' with "
+                        + settings.kernels() + " kernels was asked for, but this JVM already runs '"
+                        + started.classifier + "' with " + started.kernels + " kernels (the native library loads once "
+                        + "per JVM). Use one classifier and kernel setting per build, or leave <fork> on so each goal "
+                        + "runs in its own JVM.");
             }
             return started;
         }
-        Map<String, String> kernelSettings = new TreeMap<>();
-        if (PINNED_KERNELS.equals(kernelMode) && cpuHasAvx2()) {
-            AVX2_PINS.forEach(NativeBackend::setenv);
-            kernelSettings.putAll(AVX2_PINS);
-        } else {
-            // Nothing pinned: record what the kernels follow.
-            kernelSettings.put("cpuIsa", cpuIsa());
-            for (String name : AVX2_PINS.keySet()) {
-                String value = System.getenv(name);
-                if (value != null) {
-                    kernelSettings.put(name, value);
-                }
+        // A forked child has these in its environment already; in Maven's own JVM (fork off) they are set here.
+        settings.pins().forEach(NativeBackend::setenv);
+        settings.environment().forEach((name, value) -> {
+            if (!settings.pins().containsKey(name)) {
+                setenvUnlessSet(name, value);
             }
-        }
-        String extension = wanted.substring(PORTABLE.length());
-        System.setProperty(EXTENSION_PROPERTY, extension);
-        boolean oneDnn = wanted.contains("onednn");
+        });
+        System.setProperty(EXTENSION_PROPERTY, settings.classifier().substring(PORTABLE.length()));
         // DL4J reads this when each layer is initialised: helpers on only where oneDNN is there to help.
-        System.setProperty(HELPERS_DISABLE_PROPERTY, Boolean.toString(!oneDnn));
-        passiveOpenMpWait();
-        shortOpenBlasSpin();
+        System.setProperty(HELPERS_DISABLE_PROPERTY, Boolean.toString(!settings.oneDnn()));
         noPhysicalMemoryPolling();
         Nd4j.create(1); // loads the native library now, with the properties above
-        if (oneDnn) {
+        if (settings.oneDnn()) {
             Nd4j.getEnvironment().allowHelpers(true);
         }
-        started = new NativeBackend(wanted, oneDnn, kernelMode, kernelSettings);
+        started = new NativeBackend(settings.classifier(), settings.oneDnn(), settings.kernels(),
+                settings.kernelSettings());
         return started;
-    }
-
-    /**
-     * Makes idle OpenMP threads sleep instead of spinning. libgomp spins by default, and two spinning threads
-     * on two cores shared with anything else (Maven, another build) collapse throughput; measured here, cnn
-     * with 2 threads went from ~2,200-2,400 to ~2,800 images/s. The bits are the same either way. libgomp reads
-     * {@code OMP_WAIT_POLICY} once, when it loads, from the C environment, which Java cannot set: JNA (already
-     * present through DL4J) calls {@code setenv}. A policy the user set is kept.
-     */
-    static void passiveOpenMpWait() {
-        if (System.getenv("GOMP_SPINCOUNT") == null) {
-            setenvUnlessSet("OMP_WAIT_POLICY", "PASSIVE");
-        }
-    }
-
-    /**
-     * Makes idle OpenBLAS threads sleep after a few cycles instead of spinning for ~2^28 of them, the
-     * default, which left them competing with the OpenMP/oneDNN threads that run between matrix products.
-     * OpenBLAS reads {@code OPENBLAS_THREAD_TIMEOUT} (a power of two, 4 the least) when it loads. A value the
-     * user set is kept.
-     */
-    static void shortOpenBlasSpin() {
-        setenvUnlessSet("OPENBLAS_THREAD_TIMEOUT", "4");
     }
 
     /**
@@ -200,41 +150,6 @@ public final class NativeBackend {
         return System.getProperty("os.arch");
     }
 
-    /**
-     * Fails at once on a platform the shipped native builds do not cover, instead of deep inside ND4J: only the
-     * linux-x86_64 builds ship (the project's dependencies exclude the others to keep the plugin's download small).
-     */
-    static void checkPlatform(String os, String arch) throws ConfigurationException {
-        boolean linux = os != null && os.toLowerCase(Locale.ROOT).startsWith("linux");
-        boolean x86 = "amd64".equals(arch) || "x86_64".equals(arch);
-        if (!linux || !x86) {
-            throw new ConfigurationException("fashion-ml trains with ND4J's native builds for Linux on x86-64 "
-                    + "(linux-x86_64, and linux-x86_64-onednn-avx2 on CPUs with AVX2), and this JVM runs on " + os + " "
-                    + arch + ". Supported: Linux on x86-64. Run the build on such a machine, or in a Linux x86-64 "
-                    + "container or CI runner; fetch-data and report work everywhere.");
-        }
-    }
-
-    /** {@code auto} means the oneDNN/AVX2 build on CPUs with AVX2, the portable one elsewhere. */
-    static String resolve(String requested) throws ConfigurationException {
-        String value = requested == null || requested.isBlank() ? AUTO : requested.trim().toLowerCase(Locale.ROOT);
-        switch (value) {
-            case AUTO:
-                return cpuHasAvx2() ? ONEDNN_AVX2 : PORTABLE;
-            case ONEDNN_AVX2:
-                if (!cpuHasAvx2()) {
-                    throw new ConfigurationException("nd4j classifier '" + ONEDNN_AVX2 + "' needs a CPU with AVX2, "
-                            + "and this one has none. Use '" + PORTABLE + "' or 'auto'.");
-                }
-                return value;
-            case PORTABLE:
-                return value;
-            default:
-                throw new ConfigurationException("Unknown nd4j classifier '" + requested + "'. Use 'auto', '"
-                        + ONEDNN_AVX2 + "' (fast, needs AVX2) or '" + PORTABLE + "' (portable).");
-        }
-    }
-
     public static boolean cpuHasAvx2() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         try {
@@ -262,7 +177,7 @@ public final class NativeBackend {
      * OpenBLAS threads: all cores, for every model. The matrix products are the larger part of each step
      * (the dense layers), and they split well: measured on 2 cores, 128x5408x128 products ran at ~59 GFLOP/s
      * on one thread and ~100 on two ({@code TrainingBenchmark --gemm}). This pays only because idle OpenBLAS threads now sleep at once
-     * ({@link #shortOpenBlasSpin()}); spinning, they slowed the OpenMP/oneDNN ops beside them, and one BLAS
+     * ({@link NativeSettings#environment()}); spinning, they slowed the OpenMP/oneDNN ops beside them, and one BLAS
      * thread had been faster. Part of the fingerprint: the BLAS thread count changes the bits. The system
      * property {@value #BLAS_THREADS_PROPERTY} sets another count, to reproduce a model trained on a machine with
      * another number of cores.

@@ -1,34 +1,31 @@
 package io.github.fashionml.reproduce;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.fork.ForkedJvm;
+import io.github.fashionml.fork.JobRunner;
 import io.github.fashionml.output.OutputLayout;
-import io.github.fashionml.util.ProgressLog;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * What the {@code reproduce} goal calls: retrains the recorded models in a fresh JVM ({@link ReproduceMain}) and
+ * What the {@code reproduce} goal calls: retrains the recorded models in a fresh JVM ({@link ReproduceJob}) and
  * fails, naming the first differing epoch and the inputs that differ, when any model does not reproduce.
  */
 public final class Reproducer {
-    private final ProgressLog log;
+    private final JobRunner runner;
 
-    public Reproducer(ProgressLog log) {
-        this.log = log;
+    /** @param runner runs the retraining in a child JVM, whatever its fork setting says */
+    public Reproducer(JobRunner runner) {
+        this.runner = runner;
     }
 
     /**
-     * @param classpath the fashion-ml core and its dependencies, for the child JVM
-     * @param epochs    epochs to retrain and compare (0: all, and the kept parameters)
+     * @param epochs epochs to retrain and compare (0: all, and the kept parameters)
      */
-    public List<Reproduction> run(List<Path> classpath, Path outputDirectory, List<String> models, int epochs,
-                                  String nd4jClassifier, String kernels) throws FashionMlException, IOException {
+    public List<Reproduction> run(Path outputDirectory, List<String> models, int epochs)
+            throws FashionMlException, IOException {
         if (epochs < 0) {
             throw new io.github.fashionml.ConfigurationException("reproduceEpochs must be 0 (every recorded epoch) "
                     + "or more (got " + epochs + ")");
@@ -42,19 +39,11 @@ public final class Reproducer {
             layout.readManifest(model);
             Files.deleteIfExists(layout.reproductionFile(model));
         }
-        List<String> args = new ArrayList<>(List.of(outputDirectory.toString(), Integer.toString(epochs),
-                nd4jClassifier, kernels));
-        args.addAll(models);
-        int exit;
         try {
-            exit = new ForkedJvm(null, classpath, List.of(), Map.of()).run(ReproduceMain.class.getName(), args, log);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FashionMlException("interrupted while reproducing; the child JVM was stopped");
-        }
-        if (exit != 0) {
-            throw new FashionMlException("The reproduction JVM " + (exit == 2 ? "could not compare (see the ERROR "
-                    + "line above)" : "died with exit code " + exit) + "; no model was judged.");
+            runner.runInChild(new ReproduceJob(models, outputDirectory, epochs));
+        } catch (FashionMlException e) {
+            throw new FashionMlException("The reproduction could not compare, so no model was judged: "
+                    + e.getMessage(), e);
         }
         List<Reproduction> results = ReproductionRun.read(outputDirectory, models);
         List<String> failures = results.stream().filter(r -> !r.reproduced()).map(Reproduction::summary).toList();

@@ -32,7 +32,7 @@ import java.util.TreeMap;
 /**
  * Retrains recorded models from their manifests on this machine and compares each epoch's parameter SHA-256
  * with the recorded history, writing {@code reproduce.json} beside each manifest. Run it in a fresh JVM
- * ({@link ReproduceMain}): the native settings are chosen once per JVM, as for the build that recorded them.
+ * ({@link ReproduceJob}, run by {@link Reproducer}): the native settings are chosen once per JVM, as for the build that recorded them.
  */
 public final class ReproductionRun {
     private final NativeBackend backend;

@@ -14,6 +14,7 @@ import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.ModelSpecs;
 import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.nativeblas.NativeSettings;
 import io.github.fashionml.provenance.GitInfo;
 import io.github.fashionml.provenance.ModelManifest;
 import io.github.fashionml.provenance.RunEnvironment;
@@ -76,6 +77,69 @@ public final class TrainingRun {
 
     public List<Outcome> run(List<ModelSpec> specs, ResolvedDataset dataset, Options options)
             throws FashionMlException, IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        Map<String, TrainingData> arrays = new HashMap<>();
+        FashionMnistData data = null;
+        GitInfo git = GitInfo.of(options.projectDirectory());
+        for (Planned planned : plan(specs, dataset, options, new BackendIdentity(backend.classifier(),
+                backend.kernelSettings(), backend.layerHelpersActive()), log)) {
+            ModelSpec spec = planned.spec();
+            if (planned.current().isPresent()) {
+                outcomes.add(new Outcome(spec, planned.directory(), planned.current().get(), true));
+                continue;
+            }
+            if (data == null) {
+                data = load(dataset).subset(planned.inputs().trainImages(), 0);
+            }
+            final FashionMnistData source = data;
+            ValidationSplit split = planned.split();
+            TrainingData prepared = arrays.computeIfAbsent(spec.standardize() + "/" + split.seed(),
+                    key -> TrainingData.of(source, spec.standardize(), split));
+            outcomes.add(new Outcome(spec, planned.directory(), train(spec, planned.threads(), planned.inputs(),
+                    prepared, planned.directory(), git), false));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Whether every model is up to date for a backend with these settings, decided without loading ND4J, so the
+     * build need not start a JVM for nothing. When they all are, logs each one's status as {@link #run} would.
+     */
+    public static boolean allUpToDate(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
+                                      NativeSettings settings, ProgressLog log) throws FashionMlException, IOException {
+        List<String> messages = new ArrayList<>();
+        ProgressLog collecting = new ProgressLog() {
+            @Override
+            public void info(String message) {
+                messages.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                messages.add(message);
+            }
+        };
+        // With the oneDNN build, a started backend has its layer helpers on: Dl4jCompatibilityTest guards that.
+        List<Planned> plan = plan(specs, dataset, options, new BackendIdentity(settings.classifier(),
+                settings.kernelSettings(), settings.oneDnn()), collecting);
+        if (plan.stream().anyMatch(p -> p.current().isEmpty())) {
+            return false;
+        }
+        messages.forEach(log::info);
+        return true;
+    }
+
+    /** What of the backend goes into the fingerprint. */
+    private record BackendIdentity(String classifier, Map<String, String> kernelSettings, boolean layerHelpers) {
+    }
+
+    /** One model's inputs, and its recorded manifest when those match and its files are intact. */
+    private record Planned(ModelSpec spec, int threads, ValidationSplit split, TrainingInputs inputs, Path directory,
+                           Optional<ModelManifest> current) {
+    }
+
+    private static List<Planned> plan(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
+                                      BackendIdentity backend, ProgressLog log) throws FashionMlException, IOException {
         ModelSpecs.validate(specs);
         if (options.trainLimit() < 0 || options.testLimit() < 0) {
             throw new ConfigurationException("trainLimit and testLimit must be 0 (all images) or positive");
@@ -90,40 +154,27 @@ public final class TrainingRun {
         byte[] labels = java.util.Arrays.copyOf(IdxReader.readLabels(dataset.path(FashionMnistFile.TRAIN_LABELS),
                 FashionMnist.CLASS_COUNT), trainImages);
         Map<Long, ValidationSplit> splits = new HashMap<>();
+        List<Planned> plan = new ArrayList<>();
         for (ModelSpec spec : specs) {
             long seed = DerivedSeeds.of(spec.seed()).validation();
-            if (!splits.containsKey(seed)) {
-                splits.put(seed, ValidationSplit.stratified(labels, validationSize, seed));
+            ValidationSplit split = splits.get(seed);
+            if (split == null) {
+                split = ValidationSplit.stratified(labels, validationSize, seed);
+                splits.put(seed, split);
             }
-        }
-
-        List<Outcome> outcomes = new ArrayList<>();
-        Map<String, TrainingData> arrays = new HashMap<>();
-        FashionMnistData data = null;
-        GitInfo git = GitInfo.of(options.projectDirectory());
-        for (ModelSpec spec : specs) {
             int threads = spec.threads() > 0 ? spec.threads() : Architectures.defaultThreads(spec);
-            ValidationSplit split = splits.get(DerivedSeeds.of(spec.seed()).validation());
             TrainingInputs inputs = new TrainingInputs(digests, trainImages, testImages, split.summary(), spec, threads,
-                    NativeBackend.blasThreads(), backend.kernelSettings(), backend.classifier(), backend.layerHelpersActive(), Versions.deeplearning4j(), Versions.fashionMl());
+                    NativeBackend.blasThreads(), backend.kernelSettings(), backend.classifier(), backend.layerHelpers(),
+                    Versions.deeplearning4j(), Versions.fashionMl());
             Path dir = options.outputDirectory().resolve(spec.name());
-            Optional<ModelManifest> current = options.force() ? Optional.empty() : upToDate(dir, inputs);
-            if (current.isPresent()) {
-                log.info(spec.name() + ": up to date (fingerprint " + inputs.fingerprint().substring(0, 12)
-                        + ", parameters " + current.get().outputs().parametersSha256().substring(0, 12)
-                        + "); training skipped. Use -Dfashionml.force=true to retrain.");
-                outcomes.add(new Outcome(spec, dir, current.get(), true));
-                continue;
-            }
-            if (data == null) {
-                data = load(dataset).subset(trainImages, 0);
-            }
-            final FashionMnistData source = data;
-            TrainingData prepared = arrays.computeIfAbsent(spec.standardize() + "/" + split.seed(),
-                    key -> TrainingData.of(source, spec.standardize(), split));
-            outcomes.add(new Outcome(spec, dir, train(spec, threads, inputs, prepared, dir, git), false));
+            Optional<ModelManifest> current = options.force() ? Optional.empty() : upToDate(dir, inputs, log);
+            current.ifPresent(recorded -> log.info(spec.name() + ": up to date (fingerprint "
+                    + inputs.fingerprint().substring(0, 12) + ", parameters "
+                    + recorded.outputs().parametersSha256().substring(0, 12)
+                    + "); training skipped. Use -Dfashionml.force=true to retrain."));
+            plan.add(new Planned(spec, threads, split, inputs, dir, current));
         }
-        return outcomes;
+        return plan;
     }
 
     private ModelManifest train(ModelSpec spec, int threads, TrainingInputs inputs, TrainingData data, Path dir,
@@ -175,7 +226,7 @@ public final class TrainingRun {
     }
 
     /** The recorded manifest, when it matches these inputs and the model file is the one it records. */
-    private Optional<ModelManifest> upToDate(Path dir, TrainingInputs inputs) {
+    private static Optional<ModelManifest> upToDate(Path dir, TrainingInputs inputs, ProgressLog log) {
         Path manifestFile = dir.resolve(MANIFEST_FILE);
         String name = inputs.spec().name();
         if (!Files.isRegularFile(manifestFile)) {

@@ -50,11 +50,33 @@ class NativeBackendTest {
         for (String[] platform : new String[][] {{"Mac OS X", "aarch64"}, {"Windows 11", "amd64"},
                 {"Linux", "aarch64"}}) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
-                    () -> NativeBackend.checkPlatform(platform[0], platform[1]));
+                    () -> NativeSettings.checkPlatform(platform[0], platform[1]));
             assertTrue(e.getMessage().contains("this JVM runs on " + platform[0] + " " + platform[1]
                     + ". Supported: Linux on x86-64."), e.getMessage());
         }
-        NativeBackend.checkPlatform("Linux", "amd64");
-        NativeBackend.checkPlatform("Linux", "x86_64");
+        NativeSettings.checkPlatform("Linux", "amd64");
+        NativeSettings.checkPlatform("Linux", "x86_64");
+    }
+
+    @Test
+    void thePlanForAChildCarriesThePinsAndLeavesSpeedSettingsTheUserMade() throws Exception {
+        assumeTrue(NativeBackend.cpuHasAvx2(), "the pins apply to CPUs with AVX2");
+        NativeSettings pinned = NativeSettings.plan(NativeBackend.AUTO, null);
+        assertEquals(NativeBackend.ONEDNN_AVX2, pinned.classifier());
+        assertTrue(pinned.oneDnn());
+        assertEquals(NativeSettings.AVX2_PINS, pinned.pins());
+        assertEquals("Haswell", pinned.environment().get("OPENBLAS_CORETYPE"));
+        assertEquals("AVX2", pinned.environment().get("ONEDNN_MAX_CPU_ISA"));
+
+        NativeSettings unpinned = NativeSettings.plan(NativeBackend.PORTABLE, NativeBackend.NATIVE_KERNELS);
+        assertEquals(Map.of(), unpinned.pins());
+        assertEquals(NativeBackend.cpuIsa(), unpinned.kernelSettings().get("cpuIsa"));
+        assertTrue(!unpinned.oneDnn());
+
+        assertEquals(Map.of("OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_THREAD_TIMEOUT", "4"),
+                NativeSettings.speedSettings(Map.of()));
+        assertEquals(Map.of("OPENBLAS_THREAD_TIMEOUT", "4"), NativeSettings.speedSettings(Map.of("GOMP_SPINCOUNT", "0")));
+        assertEquals(Map.of(), NativeSettings.speedSettings(Map.of("OMP_WAIT_POLICY", "ACTIVE",
+                "OPENBLAS_THREAD_TIMEOUT", "8")));
     }
 }

@@ -22,6 +22,7 @@ public final class LoopbackMirror implements AutoCloseable {
     private final Path directory;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Behaviour behaviour;
+    private volatile String requiredAuthorization;
 
     public LoopbackMirror(Path directory, Behaviour behaviour) throws IOException {
         this.directory = directory;
@@ -44,8 +45,21 @@ public final class LoopbackMirror implements AutoCloseable {
         this.behaviour = value;
     }
 
+    /** From now on, answers 401 to requests without these Basic credentials. */
+    public void requireCredentials(String username, String password) {
+        requiredAuthorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
+        if (requiredAuthorization != null
+                && !requiredAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"fashion-ml test mirror\"");
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
         String name = exchange.getRequestURI().getPath().replaceFirst("^/data/", "");
         Path file = directory.resolve(name).normalize();
         if (behaviour == Behaviour.NOT_FOUND || !file.startsWith(directory) || !Files.isRegularFile(file)) {

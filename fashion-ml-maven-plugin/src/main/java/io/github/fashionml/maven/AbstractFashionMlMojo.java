@@ -1,8 +1,10 @@
 package io.github.fashionml.maven;
 
+import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.util.ProgressLog;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -12,6 +14,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
 
 /**
  * What every fashion-ml goal shares: the skip switch, the output directory, the log adapter, and the
@@ -27,6 +31,12 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
     @Parameter(property = "fashionml.outputDirectory", defaultValue = "${project.build.directory}/fashion-ml")
     protected File outputDirectory;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    /** Properties renamed before 0.1.0, with their new names: a property Maven no longer reads fails loudly. */
+    private static final Map<String, String> RENAMED_PROPERTIES = Map.of("fashionml.models", "fashionml.modelNames");
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -34,11 +44,28 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
             return;
         }
         try {
+            if (session != null) {
+                checkRenamedProperties(session.getUserProperties());
+            }
             run();
         } catch (FashionMlException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails on a property that was renamed: {@code -Dfashionml.models} looked like {@code <models>} but only
+     * selected among them, so it became {@code fashionml.modelNames}, the parameter it sets.
+     */
+    static void checkRenamedProperties(Properties userProperties) throws ConfigurationException {
+        for (Map.Entry<String, String> renamed : RENAMED_PROPERTIES.entrySet()) {
+            if (userProperties.containsKey(renamed.getKey())) {
+                throw new ConfigurationException("-D" + renamed.getKey() + " was renamed -D" + renamed.getValue()
+                        + " in 0.1.0 (it selects among the configured <models>); use -D" + renamed.getValue() + "="
+                        + userProperties.getProperty(renamed.getKey()) + ".");
+            }
         }
     }
 

@@ -39,8 +39,11 @@ abstract class AbstractModelsMojo extends AbstractNativeMojo {
     @Parameter(property = "fashionml.minAccuracy")
     protected Double minAccuracy;
 
-    /** Work on these models only (comma-separated names). */
-    @Parameter(property = "fashionml.models")
+    /**
+     * Work on these of the configured {@code <models>} only (comma-separated names). Its property was
+     * {@code fashionml.models} before 0.1.0.
+     */
+    @Parameter(property = "fashionml.modelNames")
     protected String modelNames;
 
     protected List<ModelSpec> selectedSpecs(ModelConfig overrides) throws ConfigurationException {

@@ -1,13 +1,23 @@
 package io.github.fashionml.maven;
 
-import io.github.fashionml.ConfigurationException;
-import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.fork.ForkOptions;
+import io.github.fashionml.fork.JobRunner;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Goals that run ND4J's native code (train, evaluate, predict, compare's baseline evaluation): the native build
- * and kernel choice, declared once. The native library loads once per JVM, so every goal of a build must ask
- * for the same ones.
+ * Goals that run ND4J's native code (train, evaluate, predict, compare's baseline evaluation, reproduce): the
+ * native build and kernel choice, and where the work runs. As surefire runs tests, the work runs in a forked JVM by
+ * default, so Maven's own JVM never loads the native library nor changes its process; the goals are then safe in
+ * parallel builds ({@code -T}), even with a different {@code nd4jClassifier} per module.
  */
 abstract class AbstractNativeMojo extends AbstractFashionMlMojo {
 
@@ -26,7 +36,54 @@ abstract class AbstractNativeMojo extends AbstractFashionMlMojo {
     @Parameter(property = "fashionml.kernels", defaultValue = "pinned")
     protected String kernels;
 
-    protected NativeBackend startBackend() throws ConfigurationException {
-        return NativeBackend.start(nd4jClassifier, kernels);
+    /**
+     * Run the native work in a forked JVM (the default), as surefire does: its environment carries the native
+     * settings, its memory is its own ({@code jvmArgs}), and its progress streams into the build log. No JVM is
+     * started when every model is up to date. {@code false} runs in Maven's JVM: a little faster to start, but the
+     * native build and settings are then fixed for the rest of that JVM (one {@code nd4jClassifier} per build, no
+     * parallel modules, no second build in a Maven daemon). {@code reproduce} always forks.
+     */
+    @Parameter(property = "fashionml.fork", defaultValue = "true")
+    protected boolean fork;
+
+    /**
+     * Arguments for the forked JVM, one per {@code <jvmArg>}, for example {@code -Xmx8g}. Default: none (the
+     * JVM's own heap default, a quarter of the machine's memory).
+     */
+    @Parameter(property = "fashionml.jvmArgs")
+    protected List<String> jvmArgs;
+
+    /**
+     * The {@code java} executable for the forked JVM (Java 17 or newer). Default: the JDK of the build's
+     * {@code jdk} toolchain if one is configured (maven-toolchains-plugin), else the Java running Maven.
+     */
+    @Parameter(property = "fashionml.jvm")
+    protected File jvm;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Component
+    private ToolchainManager toolchainManager;
+
+    /** Runs native work where {@code fork} says, with this plugin's classpath for a child. */
+    protected JobRunner jobRunner() {
+        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
+        return new JobRunner(new ForkOptions(fork, javaExecutable(), jvmArgs, classpath, nd4jClassifier, kernels),
+                progressLog());
+    }
+
+    /** The {@code jvm} parameter, else the toolchain's {@code java}, else null (the running one). */
+    private Path javaExecutable() {
+        if (jvm != null) {
+            return jvm.toPath();
+        }
+        Toolchain toolchain = toolchainManager == null || session == null ? null
+                : toolchainManager.getToolchainFromBuildContext("jdk", session);
+        String java = toolchain == null ? null : toolchain.findTool("java");
+        if (java != null) {
+            getLog().info("Forked JVM from toolchain " + toolchain);
+        }
+        return java == null ? null : Path.of(java);
     }
 }

@@ -2,7 +2,7 @@ package io.github.fashionml.maven;
 
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.compare.ComparisonRun;
+import io.github.fashionml.compare.CompareJob;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -63,14 +63,10 @@ public class CompareMojo extends AbstractModelsMojo {
             throw new ConfigurationException("Set either baseline (an evaluation.json) or baselineArtifact "
                     + "(a published model), not both.");
         }
-        ComparisonRun.Baseline check = null;
-        if (baseline != null) {
-            check = new ComparisonRun.Baseline(baseline.toPath(), baselineModel, tolerance, null, null);
-        } else if (baselineArtifact != null) {
-            Path model = resolve(baselineArtifact);
-            check = new ComparisonRun.Baseline(model, baselineModel, tolerance, verifiedDataset(), startBackend());
-        }
-        new ComparisonRun(progressLog()).run(selectedNames(), outputDirectory.toPath(), check, qualityGates());
+        Path baselineFile = baseline != null ? baseline.toPath()
+                : baselineArtifact != null ? resolve(baselineArtifact) : null;
+        jobRunner().run(new CompareJob(selectedNames(), outputDirectory.toPath(), baselineFile, baselineModel,
+                tolerance, qualityGates(), baselineArtifact != null ? verifiedDataset() : null));
     }
 
     private Path resolve(String coordinates) throws FashionMlException {

@@ -1,7 +1,7 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.eval.EvaluationRun;
+import io.github.fashionml.eval.EvaluateJob;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -28,7 +28,7 @@ public class EvaluateMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        new EvaluationRun(startBackend(), progressLog()).run(selectedNames(), verifiedDataset(),
-                outputDirectory.toPath(), qualityGates(), failOnGate);
+        jobRunner().run(new EvaluateJob(selectedNames(), verifiedDataset(), outputDirectory.toPath(), qualityGates(),
+                failOnGate));
     }
 }

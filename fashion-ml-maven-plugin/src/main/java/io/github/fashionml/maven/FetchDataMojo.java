@@ -6,7 +6,6 @@ import io.github.fashionml.data.source.ExpectedContent;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.source.Mirror;
 import io.github.fashionml.FashionMlException;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -64,8 +63,13 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
     @Parameter(property = "fashionml.readTimeout", defaultValue = "60")
     private int readTimeout;
 
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
+    /**
+     * The id of a {@code settings.xml} {@code <server>} whose user name and password the mirrors get when they ask
+     * for credentials (and only their own hosts: a redirect elsewhere does not). Encrypted passwords are
+     * decrypted as Maven does. Default: none.
+     */
+    @Parameter(property = "fashionml.serverId")
+    private String serverId;
 
     @Override
     protected void run() throws FashionMlException, IOException {
@@ -74,8 +78,9 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
                     + "(got " + connectTimeout + " and " + readTimeout + ")");
         }
         List<Mirror> parsed = download
-                ? MavenProxies.apply(Mirror.parseAll(mirrors == null || mirrors.isEmpty() ? Mirror.DEFAULTS : mirrors,
-                        allowInsecureMirrors), session.getRepositorySession())
+                ? MavenServers.apply(MavenProxies.apply(Mirror.parseAll(mirrors == null || mirrors.isEmpty()
+                        ? Mirror.DEFAULTS : mirrors, allowInsecureMirrors), session.getRepositorySession()),
+                        session.getRepositorySession(), serverId)
                 : List.of();
         boolean offline = session.isOffline();
         if (offline) {

@@ -1,7 +1,7 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.predict.PredictionRun;
+import io.github.fashionml.predict.PredictJob;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -34,8 +34,7 @@ public class PredictMojo extends AbstractNativeMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        new PredictionRun(startBackend(), progressLog()).run(outputDirectory.toPath(), model,
-                modelFile == null ? null : modelFile.toPath(), images.toPath(),
-                predictionsFile == null ? null : predictionsFile.toPath());
+        jobRunner().run(new PredictJob(outputDirectory.toPath(), model, modelFile == null ? null : modelFile.toPath(),
+                images.toPath(), predictionsFile == null ? null : predictionsFile.toPath()));
     }
 }

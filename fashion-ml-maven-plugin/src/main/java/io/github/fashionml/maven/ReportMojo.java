@@ -31,7 +31,7 @@ public class ReportMojo extends AbstractMavenReport {
     private File buildOutputDirectory;
 
     /** Report on these models only (comma-separated); default: every model trained and evaluated. */
-    @Parameter(property = "fashionml.models")
+    @Parameter(property = "fashionml.modelNames")
     private String modelNames;
 
     /** Where a standalone run ({@code mvn fashion-ml:report}) writes: the site's folder, as {@code mvn site} does. */
@@ -90,11 +90,17 @@ public class ReportMojo extends AbstractMavenReport {
         return true;
     }
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private org.apache.maven.execution.MavenSession session;
+
     @Override
     protected void executeReport(Locale locale) throws MavenReportException {
         File root = partOfSite ? getReportOutputDirectory() : siteOutputDirectory;
         Path site = root.toPath().resolve("fashion-ml");
         try {
+            if (session != null) {
+                AbstractFashionMlMojo.checkRenamedProperties(session.getUserProperties());
+            }
             List<String> models = models();
             File outputs = outputsDirectory();
             if (!outputs.equals(buildOutputDirectory)) {

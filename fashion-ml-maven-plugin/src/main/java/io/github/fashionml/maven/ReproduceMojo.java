@@ -3,13 +3,10 @@ package io.github.fashionml.maven;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.reproduce.Reproducer;
 import io.github.fashionml.reproduce.Reproduction;
-import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -27,15 +24,10 @@ public class ReproduceMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.reproduceEpochs", defaultValue = "0")
     private int reproduceEpochs;
 
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
     @Override
     protected void run() throws FashionMlException, IOException {
-        List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(java.io.File::toPath)
-                .toList();
-        List<Reproduction> results = new Reproducer(progressLog()).run(classpath, outputDirectory.toPath(),
-                selectedNames(), reproduceEpochs, nd4jClassifier, kernels);
+        List<Reproduction> results = new Reproducer(jobRunner()).run(outputDirectory.toPath(), selectedNames(),
+                reproduceEpochs);
         getLog().info(results.size() + " model" + (results.size() == 1 ? "" : "s") + " reproduced bit for bit");
     }
 }

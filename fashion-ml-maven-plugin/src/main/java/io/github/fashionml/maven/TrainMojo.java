@@ -1,10 +1,10 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.model.ModelConfig;
 import io.github.fashionml.model.ModelSpec;
-import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.output.OutputLayout;
+import io.github.fashionml.train.TrainJob;
 import io.github.fashionml.train.TrainingRun;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -13,6 +13,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.List;
 
@@ -88,19 +89,16 @@ public class TrainMojo extends AbstractModelsMojo {
         overrides.seed = seed;
         overrides.threads = threads;
         List<ModelSpec> specs = selectedSpecs(overrides);
-        ResolvedDataset dataset = verifiedDataset();
-        NativeBackend backend = startBackend();
-        getLog().info("ND4J native build " + backend.classifier() + ", oneDNN layer helpers "
-                + (backend.layerHelpersActive() ? "on" : "off") + ", " + backend.kernels() + " kernels "
-                + backend.kernelSettings());
-        List<TrainingRun.Outcome> outcomes = new TrainingRun(backend, progressLog()).run(specs, dataset,
+        jobRunner().run(new TrainJob(specs, verifiedDataset(),
                 new TrainingRun.Options(outputDirectory.toPath(), force, trainLimit, testLimit, validationSize,
-                        project.getBasedir() == null ? null : project.getBasedir().toPath()));
+                        project.getBasedir() == null ? null : project.getBasedir().toPath())));
         if (attach) {
-            for (TrainingRun.Outcome outcome : outcomes) {
-                projectHelper.attachArtifact(project, "zip", outcome.spec().name(), outcome.modelFile().toFile());
-                getLog().info("Attached " + outcome.modelFile() + " as " + project.getArtifactId() + "-"
-                        + project.getVersion() + "-" + outcome.spec().name() + ".zip");
+            OutputLayout layout = new OutputLayout(outputDirectory.toPath());
+            for (ModelSpec spec : specs) {
+                File model = layout.modelFile(spec.name()).toFile();
+                projectHelper.attachArtifact(project, "zip", spec.name(), model);
+                getLog().info("Attached " + model + " as " + project.getArtifactId() + "-" + project.getVersion()
+                        + "-" + spec.name() + ".zip");
             }
         }
     }

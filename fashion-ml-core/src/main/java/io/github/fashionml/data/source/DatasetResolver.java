@@ -179,10 +179,11 @@ public final class DatasetResolver {
                 attempts.add(new Attempt(source, "skipped: Maven is offline (-o)"));
                 continue;
             }
-            log.info("Downloading " + uri + (mirror.proxy() == null ? "" : " through the proxy " + mirror.proxy()));
+            log.info("Downloading " + uri + (mirror.proxy() == null ? "" : " through the proxy " + mirror.proxy())
+                    + (mirror.credentials() == null ? "" : " with the credentials of " + mirror.credentials()));
             Path temp = cache.newTempFile(file);
             try {
-                downloader.download(uri, temp, log, mirror.proxy());
+                downloader.download(uri, temp, log, mirror);
                 ContentCheck check = ContentCheck.of(temp, options.expected().get(file));
                 if (check.matches()) {
                     Path installed = cache.install(temp, file);

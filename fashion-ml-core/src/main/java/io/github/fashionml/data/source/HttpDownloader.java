@@ -35,10 +35,13 @@ final class HttpDownloader {
     }
 
     /**
-     * Downloads {@code uri} into {@code target} (overwriting it), through {@code proxy} unless it is null;
+     * Downloads {@code uri} of {@code mirror} into {@code target} (overwriting it), through the mirror's proxy if
+     * it has one, answering the proxy's and the mirror's authentication challenges with their credentials;
      * returns the number of bytes written.
      */
-    long download(URI uri, Path target, ProgressLog log, HttpProxy proxy) throws IOException {
+    long download(URI uri, Path target, ProgressLog log, Mirror mirror) throws IOException {
+        HttpProxy proxy = mirror.proxy();
+        MirrorCredentials credentials = mirror.credentials();
         if (proxy != null && proxy.username() != null && "https".equalsIgnoreCase(uri.getScheme())
                 && System.getProperty(TUNNELING_SCHEMES) == null) {
             // The JDK withholds Basic credentials from HTTPS tunnels through a proxy unless this is cleared; it is
@@ -47,8 +50,8 @@ final class HttpDownloader {
         }
         HttpURLConnection connection = (HttpURLConnection) (proxy == null ? uri.toURL().openConnection()
                 : uri.toURL().openConnection(proxy.toProxy()));
-        if (proxy != null && proxy.authenticator() != null) {
-            connection.setAuthenticator(proxy.authenticator());
+        if ((proxy != null && proxy.username() != null) || credentials != null) {
+            connection.setAuthenticator(authenticator(proxy, credentials, uri.getHost()));
         }
         connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         connection.setReadTimeout(Math.toIntExact(readTimeout.toMillis()));
@@ -60,6 +63,11 @@ final class HttpDownloader {
                 throw new IOException("HTTP 407: the proxy " + proxy + " refused the credentials; check the <proxy> "
                         + "of settings.xml (for HTTPS through a proxy that wants Basic credentials, start Maven with "
                         + "MAVEN_OPTS=-D" + TUNNELING_SCHEMES + "=)");
+            }
+            if (status == HttpURLConnection.HTTP_UNAUTHORIZED) {
+                throw new IOException("HTTP 401: the mirror wants credentials" + (credentials == null
+                        ? "; give them in a settings.xml <server> and name its id in <serverId>"
+                        : " and refused those of " + credentials + "; check that <server> in settings.xml"));
             }
             if (status != HttpURLConnection.HTTP_OK) {
                 throw new IOException("HTTP " + status + (connection.getResponseMessage() == null ? ""
@@ -93,5 +101,25 @@ final class HttpDownloader {
         } finally {
             connection.disconnect();
         }
+    }
+
+    /**
+     * Answers a proxy's challenge with the proxy's credentials, and the mirror's own challenge with the mirror's,
+     * only when the mirror's host asks: a redirect to another host does not get them.
+     */
+    static java.net.Authenticator authenticator(HttpProxy proxy, MirrorCredentials credentials, String mirrorHost) {
+        return new java.net.Authenticator() {
+            @Override
+            protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                if (getRequestorType() == RequestorType.PROXY) {
+                    return proxy == null || proxy.username() == null ? null
+                            : new java.net.PasswordAuthentication(proxy.username(),
+                            proxy.password() == null ? new char[0] : proxy.password().toCharArray());
+                }
+                return credentials == null || !mirrorHost.equalsIgnoreCase(getRequestingHost()) ? null
+                        : new java.net.PasswordAuthentication(credentials.username(),
+                        credentials.password() == null ? new char[0] : credentials.password().toCharArray());
+            }
+        };
     }
 }

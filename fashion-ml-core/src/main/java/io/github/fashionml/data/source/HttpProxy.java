@@ -1,7 +1,6 @@
 package io.github.fashionml.data.source;
 
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 
 /**
@@ -14,21 +13,6 @@ public record HttpProxy(String host, int port, String username, String password)
 
     public Proxy toProxy() {
         return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
-    }
-
-    /** Answers the proxy's authentication challenge, for HTTP requests and HTTPS tunnels alike. */
-    public java.net.Authenticator authenticator() {
-        if (username == null) {
-            return null;
-        }
-        return new java.net.Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return getRequestorType() == RequestorType.PROXY
-                        ? new PasswordAuthentication(username, password == null ? new char[0] : password.toCharArray())
-                        : null;
-            }
-        };
     }
 
     @Override

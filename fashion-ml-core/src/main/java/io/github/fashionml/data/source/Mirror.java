@@ -11,16 +11,21 @@ import java.util.Locale;
 /**
  * A base URL that serves the four {@code .gz} files. Only HTTPS unless plain HTTP is explicitly allowed.
  *
- * @param proxy the HTTP proxy to reach it through, or null for a direct connection
+ * @param proxy       the HTTP proxy to reach it through, or null for a direct connection
+ * @param credentials what to answer the mirror's own authentication challenge with, or null
  */
-public record Mirror(URI base, HttpProxy proxy) {
+public record Mirror(URI base, HttpProxy proxy, MirrorCredentials credentials) {
 
     public Mirror(URI base) {
-        this(base, null);
+        this(base, null, null);
     }
 
     public Mirror withProxy(HttpProxy value) {
-        return new Mirror(base, value);
+        return new Mirror(base, value, credentials);
+    }
+
+    public Mirror withCredentials(MirrorCredentials value) {
+        return new Mirror(base, proxy, value);
     }
 
     /** The official upstream repository first, then the copy Keras downloads from. */

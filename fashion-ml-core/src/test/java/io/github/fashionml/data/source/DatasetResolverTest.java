@@ -150,6 +150,40 @@ class DatasetResolverTest {
     }
 
     @Test
+    void aMirrorThatAsksForCredentialsGetsThoseOfItsServerAndNoneElse() throws Exception {
+        try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE)) {
+            mirror.requireCredentials("reader", "s3cret");
+            DataUnavailableException none = assertThrows(DataUnavailableException.class, () -> new DatasetResolver(
+                    options().withMirrors(List.of(http(mirror.baseUrl()))), log).resolve());
+            assertTrue(none.getMessage().contains("HTTP 401: the mirror wants credentials; give them in a settings.xml "
+                    + "<server> and name its id in <serverId>"), none.getMessage());
+
+            MirrorCredentials wrong = new MirrorCredentials("data-mirror", "reader", "wrong");
+            DataUnavailableException refused = assertThrows(DataUnavailableException.class, () -> new DatasetResolver(
+                    options().withMirrors(List.of(http(mirror.baseUrl()).withCredentials(wrong))), log).resolve());
+            assertTrue(refused.getMessage().contains("refused those of server 'data-mirror' (user reader)"),
+                    refused.getMessage());
+
+            MirrorCredentials right = new MirrorCredentials("data-mirror", "reader", "s3cret");
+            ResolvedDataset resolved = new DatasetResolver(
+                    options().withMirrors(List.of(http(mirror.baseUrl()).withCredentials(right))), log).resolve();
+            assertTrue(resolved.files().get(FashionMnistFile.TRAIN_IMAGES).source().startsWith("downloaded from"));
+            assertTrue(logLines.stream().anyMatch(l -> l.contains("with the credentials of server 'data-mirror' "
+                    + "(user reader)")), logLines.toString());
+            assertTrue(logLines.stream().noneMatch(l -> l.contains("s3cret")), "no password in the log");
+        }
+        // Only the mirror's own host gets them: a redirect elsewhere, or a proxy, does not.
+        java.net.Authenticator answers = HttpDownloader.authenticator(null,
+                new MirrorCredentials("data-mirror", "reader", "s3cret"), "mirror.example");
+        assertEquals("reader", java.net.Authenticator.requestPasswordAuthentication(answers, "mirror.example", null,
+                443, "https", "realm", "basic", null, java.net.Authenticator.RequestorType.SERVER).getUserName());
+        assertEquals(null, java.net.Authenticator.requestPasswordAuthentication(answers, "elsewhere.example", null,
+                443, "https", "realm", "basic", null, java.net.Authenticator.RequestorType.SERVER));
+        assertEquals(null, java.net.Authenticator.requestPasswordAuthentication(answers, "mirror.example", null,
+                443, "https", "realm", "basic", null, java.net.Authenticator.RequestorType.PROXY));
+    }
+
+    @Test
     void aProxyThatRefusesTheCredentialsIsNamedInTheFailure() throws Exception {
         try (LoopbackMirror mirror = new LoopbackMirror(TestData.subsetDirectory(), Behaviour.SERVE);
              io.github.fashionml.testing.LoopbackProxy proxy =

@@ -1,0 +1,98 @@
+package io.github.fashionml.fork;
+
+import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.FashionMlException;
+import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.util.Json;
+import io.github.fashionml.util.ProgressLog;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The child JVM's entry point: {@code <request.json> <result.json>}. Starts the native backend the request names,
+ * runs its job, and writes how it ended to the result file, which {@link JobRunner} turns back into the
+ * exception the job threw. Progress goes to standard output, a line at a time, warnings marked with
+ * {@value #WARNING_PREFIX}. The child ends itself when its parent goes away (its standard input closes), so a
+ * Maven killed outright leaves no training behind.
+ */
+public final class ChildMain {
+    /** Marks a warning line in the child's output. */
+    public static final String WARNING_PREFIX = "[warn] ";
+
+    /** What the parent asks for. */
+    public record Request(String nd4jClassifier, String kernels, NativeJob job) {
+    }
+
+    /**
+     * How the job ended.
+     *
+     * @param outcome {@code ok}, {@code configuration} (the user's settings are wrong), {@code failure} (the
+     *                build's inputs or results are wrong, such as a missed gate) or {@code error} (something broke)
+     */
+    public record Result(String outcome, String message) {
+        static final String OK = "ok";
+        static final String CONFIGURATION = "configuration";
+        static final String FAILURE = "failure";
+        static final String ERROR = "error";
+    }
+
+    private ChildMain() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        endWithParent();
+        Path resultFile = Path.of(args[1]);
+        Result result;
+        try {
+            Request request = Json.read(Path.of(args[0]), Request.class, "it is written by the parent JVM");
+            NativeBackend backend = NativeBackend.start(request.nd4jClassifier(), request.kernels());
+            request.job().run(backend, standardOutput());
+            result = new Result(Result.OK, null);
+        } catch (ConfigurationException e) {
+            result = new Result(Result.CONFIGURATION, e.getMessage());
+        } catch (FashionMlException e) {
+            result = new Result(Result.FAILURE, e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            e.printStackTrace(System.out);
+            result = new Result(Result.ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
+        } catch (OutOfMemoryError e) {
+            result = new Result(Result.ERROR, "the forked JVM ran out of memory (" + e.getMessage() + "); give it "
+                    + "more with <jvmArgs><jvmArg>-Xmx8g</jvmArg></jvmArgs>, or use smaller batches");
+        }
+        Json.write(resultFile, result);
+        System.out.flush();
+        // ND4J's threads are not daemons: end the JVM now that the result is written.
+        System.exit(0);
+    }
+
+    private static ProgressLog standardOutput() {
+        return new ProgressLog() {
+            @Override
+            public void info(String message) {
+                System.out.println(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                System.out.println(WARNING_PREFIX + message.replace("\n", "\n" + WARNING_PREFIX));
+            }
+        };
+    }
+
+    /** The parent holds the other end of standard input; when it closes, the parent is gone: stop at once. */
+    private static void endWithParent() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // The parent sends nothing; only the end matters.
+                }
+            } catch (IOException e) {
+                // Treated as the end.
+            }
+            Runtime.getRuntime().halt(3);
+        }, "fashion-ml-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+}

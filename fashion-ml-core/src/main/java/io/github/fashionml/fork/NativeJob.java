@@ -1,0 +1,40 @@
+package io.github.fashionml.fork;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.github.fashionml.FashionMlException;
+import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.nativeblas.NativeSettings;
+import io.github.fashionml.util.ProgressLog;
+
+import java.io.IOException;
+
+/**
+ * Work that runs on ND4J's native backend, described by plain values so that {@link JobRunner} can hand it to a
+ * child JVM as JSON ({@link ChildMain} runs it there) or run it in this one. Each goal that needs native code has
+ * one, next to the run it calls.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = io.github.fashionml.train.TrainJob.class, name = "train"),
+        @JsonSubTypes.Type(value = io.github.fashionml.eval.EvaluateJob.class, name = "evaluate"),
+        @JsonSubTypes.Type(value = io.github.fashionml.predict.PredictJob.class, name = "predict"),
+        @JsonSubTypes.Type(value = io.github.fashionml.compare.CompareJob.class, name = "compare"),
+        @JsonSubTypes.Type(value = io.github.fashionml.reproduce.ReproduceJob.class, name = "reproduce")})
+public interface NativeJob {
+
+    /** What the job does, for messages: "training", "evaluation". */
+    String activity();
+
+    /** Does the work with a started backend. */
+    void run(NativeBackend backend, ProgressLog log) throws FashionMlException, IOException;
+
+    /**
+     * Does the work here and now if it needs no native code (every model is up to date), so no JVM is started
+     * and ND4J is not loaded; returns whether it did. The default: native code is always needed.
+     */
+    default boolean completeWithoutNative(NativeSettings settings, ProgressLog log)
+            throws FashionMlException, IOException {
+        return false;
+    }
+}
