@@ -168,6 +168,31 @@ class JobRunnerTest {
     }
 
     @Test
+    void stoppingTheParentAsCtrlCDoesStopsTheChild() throws Exception {
+        Path dir = TestData.scratchDirectory("fork-ctrl-c");
+        try (io.github.fashionml.testing.ChildJvm maven = new io.github.fashionml.testing.ChildJvm(
+                io.github.fashionml.testing.ForkInChildJvm.class, dir.toString(), "500")) {
+            maven.awaitLine(l -> l.contains("epoch 1/"), 120);
+            List<ProcessHandle> children = maven.descendants();
+            assertEquals(1, children.size(), "one forked JVM: " + children);
+            maven.terminate();
+            maven.waitFor(30);
+            assertTrue(children.get(0).onExit().isDone() || waitForExit(children.get(0)),
+                    "the forked JVM outlived its parent: " + children.get(0).info());
+        }
+    }
+
+    private static boolean waitForExit(ProcessHandle process) throws Exception {
+        try {
+            process.onExit().get(20, TimeUnit.SECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.destroyForcibly();
+            return false;
+        }
+    }
+
+    @Test
     void everyJobSurvivesTheTripToTheChild() throws Exception {
         Path dir = TestData.scratchDirectory("fork-json");
         List<NativeJob> jobs = List.of(train(dir, 3, true),

@@ -85,6 +85,16 @@ public final class ChildJvm implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** SIGTERM: shutdown hooks run, as on Ctrl-C (SIGINT) in a terminal. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** The processes this child started, and theirs. */
+    public List<ProcessHandle> descendants() {
+        return process.descendants().toList();
+    }
+
     public int waitFor(long seconds) throws Exception {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("child JVM still running after " + seconds + " s: " + lines);
