@@ -171,7 +171,8 @@ public final class OnnxExporter {
         OnnxMl.GraphProto graph(String name) throws UnsupportedNetworkException {
             if (configuration.getDataType() != DataType.FLOAT) {
                 throw new UnsupportedNetworkException("Cannot export the network to ONNX: its data type is "
-                        + configuration.getDataType() + "; only FLOAT networks are exported (the graph is float32)");
+                        + configuration.getDataType() + "; only FLOAT networks are exported (the graph is float32). "
+                        + "No ONNX file was written.");
             }
             int layers = configuration.getConfs().size();
             context.setName(name);
@@ -214,11 +215,11 @@ public final class OnnxExporter {
             if (last == null || last.getClass() != OutputLayer.class) {
                 throw new UnsupportedNetworkException("Cannot export the network to ONNX: its last layer is "
                         + (last == null ? "missing" : last.getClass().getSimpleName())
-                        + ", not a softmax OutputLayer giving the class probabilities");
+                        + ", not a softmax OutputLayer giving the class probabilities. No ONNX file was written.");
             }
             if (shape.image() || shape.size() != CLASSES) {
                 throw new UnsupportedNetworkException("Cannot export the network to ONNX: it outputs " + shape
-                        + ", not " + CLASSES + " class probabilities");
+                        + ", not " + CLASSES + " class probabilities. No ONNX file was written.");
             }
             current.assignTo(probabilities);
             OnnxMl.GraphProto graph = context.buildGraph();
@@ -282,7 +283,7 @@ public final class OnnxExporter {
                 }
             }
             throw new UnsupportedNetworkException("Cannot export the network to ONNX: it has no convolution, "
-                    + "pooling, dense or output layer to take the images");
+                    + "pooling, dense or output layer to take the images. No ONNX file was written.");
         }
 
         private ONNXRef<?> reshape(ONNXRef<?> x, long[] dims, String name) {
@@ -431,8 +432,8 @@ public final class OnnxExporter {
             } else if (isPlainRelu(activation)) {
                 current = node(LayerOperators.RELU, "layer" + i + "_relu", attributes(), current);
             } else {
-                throw unsupported(i, layer, "activation " + activation + " is not supported (only ReLU and identity "
-                        + "in hidden layers)");
+                throw unsupported(i, layer, "activation " + describe(activation) + " is not supported (only plain "
+                        + "ReLU and identity in hidden layers)");
             }
         }
 
@@ -442,6 +443,15 @@ public final class OnnxExporter {
                     && ((ActivationReLU) activation).getMax() == null
                     && isZeroOrNull(((ActivationReLU) activation).getThreshold())
                     && isZeroOrNull(((ActivationReLU) activation).getNegativeSlope());
+        }
+
+        /** ActivationReLU prints as "relu" whatever its variant: name the settings that make it one. */
+        private static String describe(IActivation activation) {
+            if (activation instanceof ActivationReLU relu) {
+                return "ReLU with max " + relu.getMax() + ", threshold " + relu.getThreshold() + " and negative slope "
+                        + relu.getNegativeSlope();
+            }
+            return String.valueOf(activation);
         }
 
         private static boolean isZeroOrNull(Double value) {
@@ -501,7 +511,9 @@ public final class OnnxExporter {
     }
 
     private static UnsupportedNetworkException unsupported(int index, Layer layer, String why) {
-        String name = layer.getLayerName() == null ? "" : " '" + layer.getLayerName() + "'";
+        // DL4J names unnamed layers "layer<index>": only a name someone gave says more than the index.
+        String name = layer.getLayerName() == null || layer.getLayerName().equals("layer" + index) ? ""
+                : " '" + layer.getLayerName() + "'";
         return new UnsupportedNetworkException("Cannot export the network to ONNX: layer " + index + name + " ("
                 + layer.getClass().getSimpleName() + "): " + why + ". No ONNX file was written.");
     }
