@@ -111,7 +111,13 @@ public final class OnnxExporter {
         }
     }
 
-    /** The ONNX model of the network, its preprocessing and metadata. */
+    /**
+     * The ONNX model of the network, its preprocessing and metadata.
+     *
+     * @param preprocessing the preprocessing stored with the model ({@code ModelArchive.preprocessing}, or
+     *                      {@code Preprocessing.of(trainingData.standardization())}); {@code new Preprocessing(null,
+     *                      null)} for models only scaled to [0,1]
+     */
     public static OnnxMl.ModelProto model(MultiLayerNetwork network, Preprocessing preprocessing,
                                           OnnxMetadata metadata) throws UnsupportedNetworkException {
         if (metadata.classNames().size() != CLASSES) {
@@ -124,9 +130,10 @@ public final class OnnxExporter {
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName(PRODUCER)
                 .setProducerVersion(metadata.fashionMlVersion())
-                .setDocString("Fashion-MNIST classifier '" + metadata.model() + "'. Input '" + INPUT + "': float32 [N, 28, "
-                        + "28], grey values 0-255 as in the IDX files. Output '" + OUTPUT + "': float32 [N, 10], "
-                        + "class probabilities in the order of the '" + OnnxMetadata.CLASS_NAMES + "' metadata.")
+                .setDocString("Fashion-MNIST classifier '" + metadata.model() + "'. Input '" + INPUT
+                        + "': float32 [N, 28, 28], grey values 0-255 as in the IDX files. Output '" + OUTPUT
+                        + "': float32 [N, 10], class probabilities in the order of the '" + OnnxMetadata.CLASS_NAMES
+                        + "' metadata.")
                 .setGraph(graph);
         metadata.properties().forEach((key, value) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
@@ -491,8 +498,8 @@ public final class OnnxExporter {
         }
 
         /** One node; ONNXContext makes the output's name unique by appending "_0". */
-        private ONNXRef<?> node(org.tribuo.util.onnx.ONNXOperator operator, String output, Map<String, Object> attributes,
-                                ONNXRef<?>... inputs) {
+        private ONNXRef<?> node(org.tribuo.util.onnx.ONNXOperator operator, String output,
+                                Map<String, Object> attributes, ONNXRef<?>... inputs) {
             return context.operation(operator, Arrays.asList(inputs), output, attributes);
         }
 

@@ -100,7 +100,8 @@ class OnnxUnsupportedNetworkTest {
         UnsupportedNetworkException e = assertThrows(UnsupportedNetworkException.class,
                 () -> OnnxExporter.write(network.get(), new Preprocessing(null, null), METADATA, target));
         for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), what + ": '" + fragment + "' missing from: " + e.getMessage());
+            assertTrue(e.getMessage().contains(fragment),
+                    what + ": '" + fragment + "' missing from: " + e.getMessage());
         }
         assertFalse(Files.exists(target), "no file is written");
         assertFalse(Files.exists(target.getParent()) && Files.list(target.getParent()).findAny().isPresent(),
