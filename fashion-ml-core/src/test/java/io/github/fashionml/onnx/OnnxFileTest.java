@@ -184,6 +184,32 @@ class OnnxFileTest {
     }
 
     @Test
+    void theJavaExampleOfTheSitePageRuns() throws Exception {
+        Path file = dir.resolve("target/fashion-ml/cnn/model.onnx");
+        OnnxExporter.write(trainedCnn, cnnPreprocessing, metadata("small-cnn"), file);
+        // As onnx.md shows it, but reading the first test image.
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession session = env.createSession(file.toString(), new OrtSession.SessionOptions())) {
+            float[][][] pixels = new float[1][28][28];
+            for (int row = 0; row < 28; row++) {
+                for (int column = 0; column < 28; column++) {
+                    pixels[0][row][column] = data.testImages().pixel(0, row, column);
+                }
+            }
+            try (OnnxTensor input = OnnxTensor.createTensor(env, pixels);
+                 OrtSession.Result result = session.run(Map.of("pixels", input))) {
+                float[][] probabilities = (float[][]) result.get("probabilities").orElseThrow().getValue();
+                String classNames = session.getMetadata().getCustomMetadata().get("classNames");
+
+                assertEquals(FashionMnist.CLASS_NAMES, io.github.fashionml.util.Json.MAPPER.readValue(classNames,
+                        List.class));
+                float[] expected = run(env, session, OnnxTesting.rawPixels(data.testImages().first(1)), 1);
+                assertArrayEquals(expected, probabilities[0]);
+            }
+        }
+    }
+
+    @Test
     void readingSomethingElseSaysSo() throws Exception {
         Path notOnnx = dir.resolve("model.onnx");
         Files.write(notOnnx, new byte[] {(byte) 0xff, 0x00, 0x13});
