@@ -135,6 +135,20 @@ class OnnxFileTest {
     }
 
     @Test
+    void metadataOfAManifestTakesItsRecordedValues() throws Exception {
+        ModelSpec spec = Architectures.defaults(Architectures.CNN).withName("recorded").withSeed(42);
+        io.github.fashionml.provenance.TrainingInputs inputs = new io.github.fashionml.provenance.TrainingInputs(
+                Map.of("train-images", "a".repeat(64)), 60_000, 10_000, null, spec, 2, 2, null, "linux-x86_64",
+                false, "1.0.0-M2.1", "0.0.9");
+        io.github.fashionml.provenance.ModelManifest manifest = new io.github.fashionml.provenance.ModelManifest(
+                "recorded", inputs.fingerprint(), inputs, new io.github.fashionml.provenance.ModelManifest.Outputs(
+                        "b".repeat(64), 1, "model.zip", "c".repeat(64), 1, null, null, 1, 1, "done"),
+                null, null, null);
+        assertEquals(new OnnxMetadata("recorded", FashionMnist.CLASS_NAMES, inputs.fingerprint(), "b".repeat(64),
+                "0.0.9", 42), OnnxMetadata.of(manifest));
+    }
+
+    @Test
     void inputOutputAndOpsetAreTheContract() throws Exception {
         for (MultiLayerNetwork network : List.of(trainedCnn, trainedDnn)) {
             Preprocessing preprocessing = network == trainedCnn ? cnnPreprocessing : new Preprocessing(null, null);
