@@ -7,7 +7,8 @@ import java.util.SplittableRandom;
 
 /** Turns raw images and labels into network input: scaled to [0,1], optionally standardised, one-hot labels. */
 public final class Preprocessor {
-    private static final float SCALE = 1f / 255f;
+    /** Grey values 0-255 times this are in [0,1]; the ONNX export multiplies by the same float. */
+    public static final float SCALE = 1f / 255f;
 
     private Preprocessor() {
     }
