@@ -38,6 +38,38 @@ def predictions = json.parse(new File(basedir, 'target/run1/dnn/predictions.json
 assert predictions.predictions.size() == 10000
 assert predictions.predictions[0].image == 't10k-images-idx3-ubyte.gz#0'
 assert predictions.predictions[0].className == 'Ankle boot'
+// model.onnx: the same bytes from two clean builds, installed by the attach, and its recorded identity.
+['cnn', 'dnn', 'small-deep'].each { model ->
+    def one = new File(basedir, "target/run1/${model}/model.onnx")
+    assert one.isFile() : "${model}: no model.onnx"
+    assert one.bytes == new File(basedir, "target/run2/${model}/model.onnx").bytes : "${model}: model.onnx bytes differ"
+    def installed = new File(localRepositoryPath, "io/github/fashionml/it/train-reproducible/1.0/train-reproducible-1.0-${model}.onnx")
+    assert installed.isFile() && installed.bytes == one.bytes : "attached model.onnx not installed: ${installed}"
+}
+// ONNX Runtime, which nobody here wrote, classifies the 10,000 test images as DL4J did in the predict goal.
+def env = ai.onnxruntime.OrtEnvironment.getEnvironment()
+def session = env.createSession(new File(basedir, 'target/run1/dnn/model.onnx').path,
+        new ai.onnxruntime.OrtSession.SessionOptions())
+assert session.getMetadata().getCustomMetadata()['parametersSha256'] == dnn.outputs.parametersSha256
+byte[] idx = new java.util.zip.GZIPInputStream(new FileInputStream(
+        '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz')).bytes
+int count = 10000
+float[] pixels = new float[count * 784]
+for (int i = 0; i < pixels.length; i++) {
+    pixels[i] = (float) (idx[16 + i] & 0xFF)
+}
+def input = ai.onnxruntime.OnnxTensor.createTensor(env, java.nio.FloatBuffer.wrap(pixels), [count, 28, 28] as long[])
+float[][] probabilities = session.run(['pixels': input]).get(0).getValue()
+double worst = 0
+predictions.predictions.eachWithIndex { p, i ->
+    float[] row = probabilities[i]
+    int best = (0..<10).max { row[it] }
+    assert best == p.label : "image ${i}: ONNX Runtime says ${best}, DL4J ${p.label}"
+    (0..<10).each { worst = Math.max(worst, Math.abs(row[it] - p.probabilities[it])) }
+}
+assert worst <= 1e-4 : "ONNX Runtime's probabilities differ from DL4J's by ${worst}"
+println "ONNX Runtime agrees with DL4J on ${count} images; largest probability difference ${worst}"
+
 // Under every Maven the ITs run with (3.8, 3.9, 4): no plugin validation issue, no deprecation naming the plugin.
 assert !(log =~ /(?i)plugin validation issues/) : 'Maven reported plugin validation issues'
 assert !(log =~ /(?i)fashion-ml[^\n]*deprecat/) : 'a deprecation warning names the plugin'

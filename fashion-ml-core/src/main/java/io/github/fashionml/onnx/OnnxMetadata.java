@@ -10,6 +10,7 @@ import io.github.fashionml.util.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,22 @@ public record OnnxMetadata(String model, List<String> classNames, String fingerp
     }
 
     /** Reads the metadata back from an exported model; a property missing or malformed is an error. */
+    /**
+     * Whether {@code file} is an ONNX export of the model a manifest records (its fingerprint, parameters and
+     * fashion-ml version); false for a missing, unreadable or other model's file.
+     */
+    public static boolean describes(Path file, ModelManifest manifest) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            OnnxMetadata recorded = from(OnnxExporter.read(file));
+            return recorded.equals(of(manifest));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public static OnnxMetadata from(OnnxMl.ModelProto model) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         for (OnnxMl.StringStringEntryProto entry : model.getMetadataPropsList()) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The output tree under {@code target/fashion-ml/}: one owner for its file names. {@code dataset.json} and
- * {@code comparison.json} at the top; per model, {@code <model>/model.zip}, {@code history.json},
+ * {@code comparison.json} at the top; per model, {@code <model>/model.zip}, {@code model.onnx}, {@code history.json},
  * {@code manifest.json}, {@code evaluation.json}, {@code predictions.json} and {@code reproduce.json}.
  */
 public final class OutputLayout {
@@ -19,6 +19,7 @@ public final class OutputLayout {
     public static final String COMPARISON_FILE = "comparison.json";
     public static final String SUMMARY_FILE = "summary.md";
     public static final String MODEL_FILE = "model.zip";
+    public static final String ONNX_FILE = "model.onnx";
     public static final String HISTORY_FILE = "history.json";
     public static final String MANIFEST_FILE = "manifest.json";
     public static final String EVALUATION_FILE = "evaluation.json";
@@ -53,6 +54,10 @@ public final class OutputLayout {
 
     public Path modelFile(String model) {
         return modelDirectory(model).resolve(MODEL_FILE);
+    }
+
+    public Path onnxFile(String model) {
+        return modelDirectory(model).resolve(ONNX_FILE);
     }
 
     public Path historyFile(String model) {

@@ -18,7 +18,8 @@ final class ModelPages {
     private ModelPages() {
     }
 
-    static ReportPages.ModelPage of(ModelOutputs outputs, NetworkSummary network, List<ReportPages.Tile> misclassified) {
+    static ReportPages.ModelPage of(ModelOutputs outputs, NetworkSummary network, List<ReportPages.Tile> misclassified,
+                                    ReportPages.Download onnx) {
         ModelManifest manifest = outputs.manifest();
         Evaluation e = outputs.evaluation();
         List<String> classNames = e.classes().stream().map(ClassMetrics::name).toList();
@@ -30,7 +31,7 @@ final class ModelPages {
         return new ReportPages.ModelPage(outputs.model(), ReportBuilder.pageName(outputs.model()),
                 manifest.inputs().spec().architecture(), headline(manifest, e), classReport(e),
                 Charts.heatmap(e.confusionMatrix(), classNames), confusions, historyCharts(outputs),
-                network(network), manifestEntries(manifest), misclassified);
+                network(network), manifestEntries(manifest), misclassified, onnx);
     }
 
     private static ReportPages.Headline headline(ModelManifest manifest, Evaluation e) {

@@ -59,7 +59,8 @@ public final class ReportBuilder {
             outputs.add(loaded);
             List<String> classNames = loaded.evaluation().classes().stream().map(ClassMetrics::name).toList();
             pages.add(ModelPages.of(loaded, NetworkSummary.of(layout.modelFile(model)),
-                    images == null ? List.of() : images.misclassified(loaded.evaluation(), classNames)));
+                    images == null ? List.of() : images.misclassified(loaded.evaluation(), classNames),
+                    onnxDownload(layout.onnxFile(model), siteDirectory, model)));
         }
         List<ReportPages.Verdict> verdicts = new ArrayList<>();
         String baseline = null;
@@ -115,6 +116,18 @@ public final class ReportBuilder {
     }
 
     /** A page name safe on every file system, whatever the model's name. */
+    /** Copies a model's {@code model.onnx} beside the pages, as {@code onnx/<model>.onnx}; null when it has none. */
+    private static ReportPages.Download onnxDownload(Path onnx, Path siteDirectory, String model) throws IOException {
+        if (!Files.isRegularFile(onnx)) {
+            return null;
+        }
+        byte[] bytes = Files.readAllBytes(onnx);
+        String href = "onnx/" + model.replaceAll("[^A-Za-z0-9._-]", "_") + ".onnx";
+        io.github.fashionml.util.AtomicFiles.write(siteDirectory.resolve(href), out -> out.write(bytes));
+        return new ReportPages.Download(href, String.format(Locale.ROOT, "%.1f MB", bytes.length / 1e6),
+                io.github.fashionml.util.Sha256.of(bytes));
+    }
+
     static String pageName(String model) {
         return "model-" + model.replaceAll("[^A-Za-z0-9._-]", "_") + ".html";
     }

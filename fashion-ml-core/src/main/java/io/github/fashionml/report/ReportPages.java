@@ -39,10 +39,14 @@ public final class ReportPages {
     public record Entry(String label, String value) {
     }
 
-    /** One model's page. */
+    /** One model's page; {@code onnx} is null when the model has no {@code model.onnx}. */
     public record ModelPage(String name, String page, String architecture, Headline headline, ClassReport report,
                             Charts.Heatmap heatmap, List<String> topConfusions, List<Charts.LineChart> charts,
-                            Network network, List<Entry> manifest, List<Tile> misclassified) {
+                            Network network, List<Entry> manifest, List<Tile> misclassified, Download onnx) {
+    }
+
+    /** A file the report links, copied beside its pages so the link works wherever the site is published. */
+    public record Download(String href, String size, String sha256) {
     }
 
     /** A model's figures at a glance, formatted. */

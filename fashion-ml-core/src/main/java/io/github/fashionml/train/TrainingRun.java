@@ -15,6 +15,8 @@ import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.ModelSpecs;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.nativeblas.NativeSettings;
+import io.github.fashionml.onnx.OnnxExporter;
+import io.github.fashionml.onnx.OnnxMetadata;
 import io.github.fashionml.provenance.GitInfo;
 import io.github.fashionml.provenance.ModelManifest;
 import io.github.fashionml.provenance.RunEnvironment;
@@ -38,14 +40,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Trains a set of models into {@code <outputDirectory>/<model>/}: {@code model.zip}, {@code history.json} and
- * {@code manifest.json}. Like {@code dvc repro}, a model whose fingerprint and files match the recorded ones
+ * Trains a set of models into {@code <outputDirectory>/<model>/}: {@code model.zip}, {@code history.json},
+ * {@code manifest.json} and {@code model.onnx}. Like {@code dvc repro}, a model whose fingerprint and files match the recorded ones
  * is not trained again; otherwise the log says which input changed.
  */
 public final class TrainingRun {
     public static final String MODEL_FILE = io.github.fashionml.output.OutputLayout.MODEL_FILE;
     public static final String HISTORY_FILE = io.github.fashionml.output.OutputLayout.HISTORY_FILE;
     public static final String MANIFEST_FILE = io.github.fashionml.output.OutputLayout.MANIFEST_FILE;
+    public static final String ONNX_FILE = io.github.fashionml.output.OutputLayout.ONNX_FILE;
 
     /**
      * @param trainLimit       use only the first N training images (0: all); recorded in the fingerprint
@@ -85,6 +88,9 @@ public final class TrainingRun {
                 backend.kernelSettings(), backend.layerHelpersActive()), log)) {
             ModelSpec spec = planned.spec();
             if (planned.current().isPresent()) {
+                if (!planned.onnxCurrent()) {
+                    exportOnnxFromModelFile(planned.directory(), planned.current().get());
+                }
                 outcomes.add(new Outcome(spec, planned.directory(), planned.current().get(), true));
                 continue;
             }
@@ -122,7 +128,7 @@ public final class TrainingRun {
         // With the oneDNN build, a started backend has its layer helpers on: Dl4jCompatibilityTest guards that.
         List<Planned> plan = plan(specs, dataset, options, new BackendIdentity(settings.classifier(),
                 settings.kernelSettings(), settings.oneDnn()), collecting);
-        if (plan.stream().anyMatch(p -> p.current().isEmpty())) {
+        if (plan.stream().anyMatch(p -> p.current().isEmpty() || !p.onnxCurrent())) {
             return false;
         }
         messages.forEach(log::info);
@@ -133,9 +139,12 @@ public final class TrainingRun {
     private record BackendIdentity(String classifier, Map<String, String> kernelSettings, boolean layerHelpers) {
     }
 
-    /** One model's inputs, and its recorded manifest when those match and its files are intact. */
+    /**
+     * One model's inputs, its recorded manifest when those match and its files are intact, and whether its
+     * {@code model.onnx} is the export of that model.
+     */
     private record Planned(ModelSpec spec, int threads, ValidationSplit split, TrainingInputs inputs, Path directory,
-                           Optional<ModelManifest> current) {
+                           Optional<ModelManifest> current, boolean onnxCurrent) {
     }
 
     private static List<Planned> plan(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
@@ -172,13 +181,15 @@ public final class TrainingRun {
                     + inputs.fingerprint().substring(0, 12) + ", parameters "
                     + recorded.outputs().parametersSha256().substring(0, 12)
                     + "); training skipped. Use -Dfashionml.force=true to retrain."));
-            plan.add(new Planned(spec, threads, split, inputs, dir, current));
+            boolean onnxCurrent = current.isPresent()
+                    && OnnxMetadata.describes(dir.resolve(ONNX_FILE), current.get());
+            plan.add(new Planned(spec, threads, split, inputs, dir, current, onnxCurrent));
         }
         return plan;
     }
 
     private ModelManifest train(ModelSpec spec, int threads, TrainingInputs inputs, TrainingData data, Path dir,
-                                GitInfo git) throws IOException {
+                                GitInfo git) throws FashionMlException, IOException {
         io.github.fashionml.util.AtomicFiles.createDirectories(dir);
         int leftovers = io.github.fashionml.util.AtomicFiles.deleteLeftovers(dir);
         if (leftovers > 0) {
@@ -218,11 +229,24 @@ public final class TrainingRun {
                         round((System.nanoTime() - started) / 1e9)),
                 RunEnvironment.current(backend), git);
         Json.write(dir.resolve(MANIFEST_FILE), manifest);
+        // After the manifest: a build stopped before the export finds the model up to date and exports it then.
+        String onnxSha = OnnxExporter.write(network, io.github.fashionml.model.Preprocessing.of(data.standardization()),
+                OnnxMetadata.of(manifest), dir.resolve(ONNX_FILE));
+        log.info(spec.name() + ": " + ONNX_FILE + " written (SHA-256 " + onnxSha.substring(0, 12) + ")");
         log.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d, %s, %,d parameters, parameters SHA-256 %s; "
                         + "written to %s", spec.name(), result.keptEpoch(), history.size(), kept.validationAccuracy() == null
                         ? "no validation split" : String.format(Locale.ROOT, "validation accuracy %.4f",
                         kept.validationAccuracy()), network.numParams(), manifest.outputs().parametersSha256(), dir));
         return manifest;
+    }
+
+    /** Writes {@code model.onnx} for an up-to-date model that lacks it (or whose file is of another model). */
+    private void exportOnnxFromModelFile(Path dir, ModelManifest manifest) throws FashionMlException, IOException {
+        Path modelFile = dir.resolve(MODEL_FILE);
+        String sha = OnnxExporter.write(ModelArchive.load(modelFile), ModelArchive.preprocessing(modelFile),
+                OnnxMetadata.of(manifest), dir.resolve(ONNX_FILE));
+        log.info(manifest.model() + ": " + ONNX_FILE + " was missing or not of this model; exported from "
+                + MODEL_FILE + " (SHA-256 " + sha.substring(0, 12) + ")");
     }
 
     /** The recorded manifest, when it matches these inputs and the model file is the one it records. */

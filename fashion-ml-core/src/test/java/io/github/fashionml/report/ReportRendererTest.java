@@ -48,6 +48,12 @@ class ReportRendererTest {
         assertTrue(page.contains(">validation</text>"), "a validation curve's legend");
         assertFalse(page.contains(">test</text>"), "no test curve: the test set is evaluate's alone");
         assertTrue(page.contains("kept: epoch 2"), "the kept epoch is marked");
+
+        // The page links the model's ONNX file, copied beside it, with its SHA-256.
+        byte[] onnx = Files.readAllBytes(outputs.resolve("cnn/model.onnx"));
+        assertArrayEquals(onnx, Files.readAllBytes(dir.resolve("a/onnx/cnn.onnx")));
+        assertTrue(page.contains("<a href=\"onnx/cnn.onnx\" download>model.onnx</a>"), page);
+        assertTrue(page.contains(io.github.fashionml.util.Sha256.of(onnx)), "the ONNX file's SHA-256 is shown");
     }
 
     @Test

@@ -98,6 +98,8 @@ class TrainingRunTest {
             assertEquals(last.parametersSha256(), manifest.outputs().parametersSha256(), "the last epoch is kept");
             assertTrue(manifest.outputs().parameterCount() > 0);
             assertEquals(System.getProperty("java.version"), manifest.environment().javaVersion());
+            assertTrue(io.github.fashionml.onnx.OnnxMetadata.describes(modelDir.resolve("model.onnx"), manifest),
+                    "model.onnx is the export of this model");
         }
         assertEquals(1, outcomes.get(1).manifest().inputs().threads(), "the dense network trains on one thread");
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("cnn: epoch 2/2") && l.contains("img/s")
@@ -159,6 +161,25 @@ class TrainingRunTest {
         // A run killed before its manifest was written leaves none: the next run trains.
         Files.delete(dir.resolve("dnn/manifest.json"));
         assertFalse(new TrainingRun(backend, log).run(specs, dataset, options(dir)).get(0).upToDate());
+    }
+
+    @Test
+    void anUpToDateModelWithoutItsOnnxFileIsExportedAgainToTheSameBytes() throws Exception {
+        List<ModelSpec> specs = List.of(small("dnn"));
+        new TrainingRun(backend, log).run(specs, dataset, options(dir));
+        Path onnx = dir.resolve("dnn/model.onnx");
+        byte[] written = Files.readAllBytes(onnx);
+        Files.delete(onnx);
+        assertFalse(TrainingRun.allUpToDate(specs, dataset, options(dir),
+                io.github.fashionml.nativeblas.NativeSettings.plan(NativeBackend.AUTO, null), ProgressLog.silent()),
+                "a missing model.onnx needs the native backend");
+        TrainingRun.Outcome again = new TrainingRun(backend, log).run(specs, dataset, options(dir)).get(0);
+        assertTrue(again.upToDate(), "not trained again");
+        assertArrayEquals(written, Files.readAllBytes(onnx));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("dnn: model.onnx was missing or not of this model; "
+                + "exported from model.zip")), lines.toString());
+        assertTrue(TrainingRun.allUpToDate(specs, dataset, options(dir),
+                io.github.fashionml.nativeblas.NativeSettings.plan(NativeBackend.AUTO, null), ProgressLog.silent()));
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Trains the configured networks on the data {@code fetch-data} verified, into
- * {@code target/fashion-ml/<model>/} ({@code model.zip}, {@code history.json}, {@code manifest.json}), holding out
+ * {@code target/fashion-ml/<model>/} ({@code model.zip}, {@code history.json}, {@code manifest.json}, and
+ * {@code model.onnx} for any runtime that reads ONNX), holding out
  * a validation split of the training images to judge each epoch on; the test images are left to
  * {@code evaluate}. A model
  * whose inputs (data, spec, seed, threads, native build, versions) are unchanged and whose files are intact is
@@ -69,7 +70,10 @@ public class TrainMojo extends AbstractModelsMojo {
     @Parameter(property = "fashionml.force", defaultValue = "false")
     private boolean force;
 
-    /** Attach each {@code model.zip} to the project (type {@code zip}, classifier = model name) for install/deploy. */
+    /**
+     * Attach each {@code model.zip} (type {@code zip}) and {@code model.onnx} (type {@code onnx}) to the project,
+     * classifier = model name, for install/deploy.
+     */
     @Parameter(property = "fashionml.attach", defaultValue = "false")
     private boolean attach;
 
@@ -95,11 +99,15 @@ public class TrainMojo extends AbstractModelsMojo {
         if (attach) {
             OutputLayout layout = new OutputLayout(outputDirectory.toPath());
             for (ModelSpec spec : specs) {
-                File model = layout.modelFile(spec.name()).toFile();
-                projectHelper.attachArtifact(project, "zip", spec.name(), model);
-                getLog().info("Attached " + model + " as " + project.getArtifactId() + "-" + project.getVersion()
-                        + "-" + spec.name() + ".zip");
+                attach(layout.modelFile(spec.name()).toFile(), "zip", spec.name());
+                attach(layout.onnxFile(spec.name()).toFile(), "onnx", spec.name());
             }
         }
+    }
+
+    private void attach(File file, String type, String classifier) {
+        projectHelper.attachArtifact(project, type, classifier, file);
+        getLog().info("Attached " + file + " as " + project.getArtifactId() + "-" + project.getVersion() + "-"
+                + classifier + "." + type);
     }
 }
