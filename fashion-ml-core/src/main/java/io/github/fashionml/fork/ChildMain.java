@@ -47,7 +47,7 @@ public final class ChildMain {
         try {
             Request request = Json.read(Path.of(args[0]), Request.class, "it is written by the parent JVM");
             NativeBackend backend = NativeBackend.start(request.nd4jClassifier(), request.kernels());
-            request.job().run(backend, standardOutput());
+            request.job().run(backend, ProgressLog.standardOutput(WARNING_PREFIX));
             result = new Result(Result.OK, null);
         } catch (ConfigurationException e) {
             result = new Result(Result.CONFIGURATION, e.getMessage());
@@ -64,20 +64,6 @@ public final class ChildMain {
         System.out.flush();
         // ND4J's threads are not daemons: end the JVM now that the result is written.
         System.exit(0);
-    }
-
-    private static ProgressLog standardOutput() {
-        return new ProgressLog() {
-            @Override
-            public void info(String message) {
-                System.out.println(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                System.out.println(WARNING_PREFIX + message.replace("\n", "\n" + WARNING_PREFIX));
-            }
-        };
     }
 
     /** The parent holds the other end of standard input; when it closes, the parent is gone: stop at once. */

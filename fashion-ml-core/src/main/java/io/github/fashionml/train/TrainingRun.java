@@ -114,17 +114,7 @@ public final class TrainingRun {
     public static boolean allUpToDate(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
                                       NativeSettings settings, ProgressLog log) throws FashionMlException, IOException {
         List<String> messages = new ArrayList<>();
-        ProgressLog collecting = new ProgressLog() {
-            @Override
-            public void info(String message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                messages.add(message);
-            }
-        };
+        ProgressLog collecting = ProgressLog.into(messages);
         // With the oneDNN build, a started backend has its layer helpers on: Dl4jCompatibilityTest guards that.
         List<Planned> plan = plan(specs, dataset, options, new BackendIdentity(settings.classifier(),
                 settings.kernelSettings(), settings.oneDnn()), collecting);

@@ -21,6 +21,37 @@ public interface ProgressLog {
         };
     }
 
+    /** Prints each message to standard output at once, warnings marked: the log of a child process. */
+    static ProgressLog standardOutput(String warningPrefix) {
+        return new ProgressLog() {
+            @Override
+            public void info(String message) {
+                System.out.println(message);
+                System.out.flush();
+            }
+
+            @Override
+            public void warn(String message) {
+                info(warningPrefix + message.replace("\n", "\n" + warningPrefix));
+            }
+        };
+    }
+
+    /** Adds every message, warnings too, to {@code lines}. */
+    static ProgressLog into(java.util.List<String> lines) {
+        return new ProgressLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+        };
+    }
+
     /** Discards everything. */
     static ProgressLog silent() {
         return new ProgressLog() {

@@ -24,18 +24,7 @@ public final class ForkInChildJvm {
     public static void main(String[] args) throws Exception {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(Path::of).toList();
-        ProgressLog log = new ProgressLog() {
-            @Override
-            public void info(String message) {
-                System.out.println(message);
-                System.out.flush();
-            }
-
-            @Override
-            public void warn(String message) {
-                info("WARN " + message);
-            }
-        };
+        ProgressLog log = ProgressLog.standardOutput("WARN ");
         new JobRunner(new ForkOptions(true, null, List.of("-Xmx1g"), classpath, NativeBackend.AUTO, null), log).run(
                 new TrainJob(List.of(Architectures.defaults("dnn").withEpochs(Integer.parseInt(args[1]))
                         .withEarlyStopping(null)), TrainInChildJvm.subset(),

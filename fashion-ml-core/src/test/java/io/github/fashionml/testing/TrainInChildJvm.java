@@ -21,18 +21,7 @@ public final class TrainInChildJvm {
         Path out = Path.of(args[0]);
         int epochs = Integer.parseInt(args[1]);
         NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
-        ProgressLog log = new ProgressLog() {
-            @Override
-            public void info(String message) {
-                System.out.println(message);
-                System.out.flush();
-            }
-
-            @Override
-            public void warn(String message) {
-                info("WARN " + message);
-            }
-        };
+        ProgressLog log = ProgressLog.standardOutput("WARN ");
         new TrainingRun(backend, log).run(List.of(Architectures.defaults("dnn").withEpochs(epochs)), subset(),
                 new TrainingRun.Options(out, false, 0, 0, null));
         System.out.println("DONE");

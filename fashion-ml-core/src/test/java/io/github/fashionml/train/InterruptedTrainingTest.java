@@ -68,17 +68,7 @@ class InterruptedTrainingTest {
 
     private static TrainingRun.Outcome run(Path out, List<String> lines) throws Exception {
         NativeBackend backend = NativeBackend.start(NativeBackend.AUTO);
-        ProgressLog log = new ProgressLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-        };
+        ProgressLog log = ProgressLog.into(lines);
         return new TrainingRun(backend, log).run(List.of(Architectures.defaults("dnn").withEpochs(EPOCHS)),
                 TrainInChildJvm.subset(), new TrainingRun.Options(out, false, 0, 0, null)).get(0);
     }
