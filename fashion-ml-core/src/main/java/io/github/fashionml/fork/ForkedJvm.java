@@ -50,7 +50,13 @@ public final class ForkedJvm {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        Process process = builder.start();
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IOException("Cannot start the forked JVM " + javaExecutable + " (" + e.getMessage() + "). Set "
+                    + "<jvm> to the java executable of a Java 17 or newer, or fix the build's jdk toolchain.", e);
+        }
         Thread killer = new Thread(process::destroyForcibly, "fashion-ml-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -144,6 +144,17 @@ class JobRunnerTest {
     }
 
     @Test
+    void aJvmThatCannotStartIsNamedWithTheFix() throws Exception {
+        Path dir = TestData.scratchDirectory("fork-no-java");
+        Path missing = dir.resolve("no-jdk/bin/java");
+        ForkOptions options = new ForkOptions(true, missing, List.of(), testClasspath(), NativeBackend.AUTO, null);
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> new JobRunner(options, log(() -> { })).run(train(dir, 1, false)));
+        assertTrue(e.getMessage().startsWith("Cannot start the forked JVM " + missing), e.getMessage());
+        assertTrue(e.getMessage().contains("Set <jvm> to the java executable of a Java 17 or newer"), e.getMessage());
+    }
+
+    @Test
     void aChildWhoseParentWentAwayEndsItself() throws Exception {
         Path dir = TestData.scratchDirectory("fork-orphan");
         Path request = dir.resolve("request.json");
