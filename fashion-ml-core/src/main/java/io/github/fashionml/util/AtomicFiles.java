@@ -26,16 +26,20 @@ public final class AtomicFiles {
 
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path temp;
+        // Not Files.createTempFile: its files are readable by the owner only, and the outputs (the report above
+        // all) must be readable as any file the build writes, by the user's umask.
+        Path temp = dir.resolve("." + target.getFileName() + "."
+                + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+        OutputStream raw;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+            raw = Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }
         try {
-            try (OutputStream raw = Files.newOutputStream(temp);
-                 OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
+            try (raw; OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
                 writer.write(out);
                 out.flush();
             }

@@ -33,6 +33,16 @@ class AtomicFilesTest {
     }
 
     @Test
+    void writtenFilesAreReadableAsAnyFileTheBuildWrites() throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path atomic = dir.resolve("index.html");
+        AtomicFiles.writeString(atomic, "<p>report</p>");
+        // The same permissions as a file written directly (the umask's), not createTempFile's owner-only ones: a
+        // report copied to a web server must be readable there.
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
+    }
+
+    @Test
     void aFileWhereTheDirectoryShouldBeIsNamed() throws IOException {
         Path blocker = Files.writeString(dir.resolve("fashion-ml"), "not a directory");
         IOException e = assertThrows(IOException.class,
