@@ -24,6 +24,7 @@ classifiers.each { module, classifier ->
 assert (log =~ /Forking a JVM for training/).count == 4
 // The serial build's children got the JVM arguments given as a comma-separated property.
 assert log.contains('java -Xmx1g -XX:+UseSerialGC; linux-x86_64-onednn-avx2, pinned kernels)')
-// The children's progress reached Maven's log.
-assert log.contains('dnn: epoch 2/2')
+// The children's progress reached Maven's log; in the parallel build each line names its module.
+assert log.contains('[INFO] [module-a] dnn: epoch 2/2') && log.contains('[INFO] [module-b] dnn: epoch 2/2')
+assert log.contains('[INFO] dnn: epoch 2/2') : 'the serial build needs no module prefix'
 true

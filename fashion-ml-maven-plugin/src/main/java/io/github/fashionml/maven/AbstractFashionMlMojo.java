@@ -84,16 +84,22 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
         return ResolvedDataset.read(record);
     }
 
+    /**
+     * The build log. In a parallel build ({@code -T}) each line starts with the module's artifactId, since two
+     * modules' progress lines interleave and otherwise look alike ("dnn: epoch 2/5").
+     */
     protected ProgressLog progressLog() {
+        String prefix = session != null && session.isParallel() && session.getCurrentProject() != null
+                ? "[" + session.getCurrentProject().getArtifactId() + "] " : "";
         return new ProgressLog() {
             @Override
             public void info(String message) {
-                getLog().info(message);
+                getLog().info(prefix + message);
             }
 
             @Override
             public void warn(String message) {
-                getLog().warn(message);
+                getLog().warn(prefix + message);
             }
         };
     }
