@@ -59,11 +59,21 @@ public final class ChildMain {
         } catch (OutOfMemoryError e) {
             result = new Result(Result.ERROR, "the forked JVM ran out of memory (" + e.getMessage() + "); give it "
                     + "more with <jvmArgs><jvmArg>-Xmx8g</jvmArg></jvmArgs>, or use smaller batches");
+        } catch (Throwable e) {
+            // A native library that does not load (UnsatisfiedLinkError), a class missing from the classpath: the
+            // parent must hear of it, and this JVM must not wait on ND4J's non-daemon threads.
+            e.printStackTrace(System.out);
+            result = new Result(Result.ERROR, "the forked JVM failed: " + e);
         }
-        Json.write(resultFile, result);
-        System.out.flush();
-        // ND4J's threads are not daemons: end the JVM now that the result is written.
-        System.exit(0);
+        int exit = 1;
+        try {
+            Json.write(resultFile, result);
+            exit = 0;
+        } finally {
+            System.out.flush();
+            // ND4J's threads are not daemons: end the JVM now that the result is written (or could not be).
+            System.exit(exit);
+        }
     }
 
     /** The parent holds the other end of standard input; when it closes, the parent is gone: stop at once. */
