@@ -24,6 +24,9 @@ classifiers.each { module, classifier ->
 assert (log =~ /Forking a JVM for training/).count == 4
 // The serial build's children got the JVM arguments given as a comma-separated property.
 assert log.contains('java -Xmx1g -XX:+UseSerialGC; linux-x86_64-onednn-avx2, pinned kernels)')
+// The fourth build (fork off, -T 2) was refused before any training.
+assert log.contains('fork is false in a parallel build (-T)')
+assert !new File(basedir, 'module-a/target/refused/dnn').exists() && !new File(basedir, 'module-b/target/refused/dnn').exists()
 // The children's progress reached Maven's log; in the parallel build each line names its module.
 assert log.contains('[INFO] [module-a] dnn: epoch 2/2') && log.contains('[INFO] [module-b] dnn: epoch 2/2')
 assert log.contains('[INFO] dnn: epoch 2/2') : 'the serial build needs no module prefix'

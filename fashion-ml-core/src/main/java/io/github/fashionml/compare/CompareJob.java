@@ -5,7 +5,6 @@ import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.eval.QualityGate;
 import io.github.fashionml.fork.NativeJob;
 import io.github.fashionml.nativeblas.NativeBackend;
-import io.github.fashionml.nativeblas.NativeSettings;
 import io.github.fashionml.util.ProgressLog;
 
 import java.io.IOException;
@@ -34,7 +33,7 @@ public record CompareJob(List<String> models, Path outputDirectory, Path baselin
     }
 
     @Override
-    public boolean completeWithoutNative(NativeSettings settings, ProgressLog log)
+    public boolean completeWithoutNative(PlannedSettings settings, ProgressLog log)
             throws FashionMlException, IOException {
         if (ComparisonRun.needsNative(baselineFile)) {
             return false;

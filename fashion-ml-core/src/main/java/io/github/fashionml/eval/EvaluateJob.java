@@ -4,7 +4,6 @@ import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.fork.NativeJob;
 import io.github.fashionml.nativeblas.NativeBackend;
-import io.github.fashionml.nativeblas.NativeSettings;
 import io.github.fashionml.util.ProgressLog;
 
 import java.io.IOException;
@@ -29,7 +28,7 @@ public record EvaluateJob(List<String> models, ResolvedDataset dataset, Path out
     }
 
     @Override
-    public boolean completeWithoutNative(NativeSettings settings, ProgressLog log)
+    public boolean completeWithoutNative(PlannedSettings settings, ProgressLog log)
             throws FashionMlException, IOException {
         if (!EvaluationRun.allCurrent(models, dataset, outputDirectory)) {
             return false;

@@ -117,6 +117,7 @@ public final class EvaluationRun {
             java.util.Map<String, String> digests = new java.util.TreeMap<>();
             dataset.files().forEach((f, resolved) -> digests.put(f.key(), resolved.sha256()));
             boolean same = recorded.model().equals(manifest.model())
+                    && io.github.fashionml.provenance.Versions.fashionMl().equals(recorded.fashionMlVersion())
                     && recorded.count() == manifest.inputs().testImages()
                     && digests.equals(new java.util.TreeMap<>(manifest.inputs().dataset()))
                     && digests.equals(recorded.dataset() == null ? null : new java.util.TreeMap<>(recorded.dataset()))

@@ -101,7 +101,7 @@ public final class Evaluator {
                 new ClassMetrics("macro avg", macro[0], macro[1], macro[2], n),
                 new ClassMetrics("weighted avg", weighted[0], weighted[1], weighted[2], n),
                 classes, matrix, List.copyOf(confusions.subList(0, Math.min(TOP_CONFUSIONS, confusions.size()))),
-                samples);
+                samples, io.github.fashionml.provenance.Versions.fashionMl());
     }
 
     /** The 95% Wilson score interval for a proportion: sound near 0 and 1, where the normal one is not. */

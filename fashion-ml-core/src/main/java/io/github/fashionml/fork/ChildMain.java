@@ -41,6 +41,9 @@ public final class ChildMain {
     }
 
     public static void main(String[] args) throws IOException {
+        // The parent reads UTF-8, whatever this machine's locale (paths and class names may not be ASCII).
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
         endWithParent();
         Path resultFile = Path.of(args[1]);
         Result result;
@@ -50,12 +53,12 @@ public final class ChildMain {
             request.job().run(backend, ProgressLog.standardOutput(WARNING_PREFIX));
             result = new Result(Result.OK, null);
         } catch (ConfigurationException e) {
-            result = new Result(Result.CONFIGURATION, e.getMessage());
+            result = new Result(Result.CONFIGURATION, messageOf(e));
         } catch (FashionMlException e) {
-            result = new Result(Result.FAILURE, e.getMessage());
+            result = new Result(Result.FAILURE, messageOf(e));
         } catch (IOException | RuntimeException e) {
             e.printStackTrace(System.out);
-            result = new Result(Result.ERROR, e.getMessage() == null ? e.toString() : e.getMessage());
+            result = new Result(Result.ERROR, messageOf(e));
         } catch (OutOfMemoryError e) {
             result = new Result(Result.ERROR, "the forked JVM ran out of memory (" + e.getMessage() + "); give it "
                     + "more with <jvmArgs><jvmArg>-Xmx8g</jvmArg></jvmArgs>, or use smaller batches");
@@ -74,6 +77,10 @@ public final class ChildMain {
             // ND4J's threads are not daemons: end the JVM now that the result is written (or could not be).
             System.exit(exit);
         }
+    }
+
+    private static String messageOf(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
     /** The parent holds the other end of standard input; when it closes, the parent is gone: stop at once. */

@@ -59,6 +59,27 @@ public final class ForkedJvm {
         }
         Thread killer = new Thread(process::destroyForcibly, "fashion-ml-fork-killer");
         Runtime.getRuntime().addShutdownHook(killer);
+        // The output is read on its own thread, so this one waits interruptibly: a build cancelled by interrupting
+        // it (an IDE, a Maven daemon) ends the child at once instead of after the training.
+        Thread reader = new Thread(() -> stream(process, log), "fashion-ml-fork-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int exit = process.waitFor();
+            reader.join();
+            return exit;
+        } finally {
+            process.destroyForcibly();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or ran: the child is being killed.
+            }
+        }
+    }
+
+    /** Logs each line the child prints, its warnings as warnings. */
+    private static void stream(Process process, ProgressLog log) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -74,14 +95,8 @@ public final class ForkedJvm {
                     log.info(line);
                 }
             }
-            return process.waitFor();
-        } finally {
-            process.destroyForcibly();
-            try {
-                Runtime.getRuntime().removeShutdownHook(killer);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or ran: the child is being killed.
-            }
+        } catch (IOException e) {
+            // The child was killed and its pipe closed: its exit code tells the rest.
         }
     }
 }

@@ -33,12 +33,18 @@ public final class JobRunner {
 
     /** Runs the job where the options say: here when it needs no native code, else in a child or in this JVM. */
     public void run(NativeJob job) throws FashionMlException, IOException {
-        NativeSettings settings = NativeSettings.plan(options.nd4jClassifier(), options.kernels());
+        NativeSettings[] planned = new NativeSettings[1];
+        NativeJob.PlannedSettings settings = () -> {
+            if (planned[0] == null) {
+                planned[0] = NativeSettings.plan(options.nd4jClassifier(), options.kernels());
+            }
+            return planned[0];
+        };
         if (job.completeWithoutNative(settings, log)) {
             return;
         }
         if (options.fork()) {
-            runInChild(job, settings);
+            runInChild(job, settings.get());
         } else {
             job.run(NativeBackend.start(options.nd4jClassifier(), options.kernels()), log);
         }
@@ -58,10 +64,11 @@ public final class JobRunner {
             Path request = exchange.resolve("request.json");
             Path result = exchange.resolve("result.json");
             Json.write(request, new ChildMain.Request(options.nd4jClassifier(), options.kernels(), job));
-            List<String> jvmArgs = new ArrayList<>();
-            // The BLAS thread count is part of the fingerprint: the child uses the one this JVM would.
+            List<String> jvmArgs = new ArrayList<>(options.jvmArgs());
+            // Thread counts are part of the fingerprint, which this JVM computes to decide whether to fork at all:
+            // the child counts the processors and BLAS threads this JVM counts, whatever jvmArgs say (last wins).
+            jvmArgs.add("-XX:ActiveProcessorCount=" + Runtime.getRuntime().availableProcessors());
             jvmArgs.add("-D" + NativeBackend.BLAS_THREADS_PROPERTY + "=" + NativeBackend.blasThreads());
-            jvmArgs.addAll(options.jvmArgs());
             ForkedJvm jvm = new ForkedJvm(options.javaExecutable(), options.classpath(), jvmArgs,
                     settings.environment());
             log.info("Forking a JVM for " + job.activity() + " (" + jvm.javaExecutable()
@@ -110,8 +117,8 @@ public final class JobRunner {
         }
         return String.format(Locale.ROOT, "The forked JVM for %s %s. Work it had finished is complete; any output it "
                 + "had not finished keeps its earlier version (each file is replaced only when complete). Its last "
-                + "lines are above. To give it more memory, set <jvmArgs><jvmArg>-Xmx8g</jvmArg></jvmArgs>.",
-                job.activity(), how);
+                + "lines are above.%s", job.activity(), how, exit == 128 + 9 || exit == -9
+                ? " If memory ran out, give it less to do (smaller batches) or the machine more memory." : "");
     }
 
     private static void deleteRecursively(Path dir) {

@@ -32,9 +32,18 @@ public interface NativeJob {
     /**
      * Does the work here and now if it needs no native code (every model is up to date), so no JVM is started
      * and ND4J is not loaded; returns whether it did. The default: native code is always needed.
+     *
+     * @param settings the native settings a run would use, planned only when asked for (a job that needs none
+     *                 works on any platform)
      */
-    default boolean completeWithoutNative(NativeSettings settings, ProgressLog log)
+    default boolean completeWithoutNative(PlannedSettings settings, ProgressLog log)
             throws FashionMlException, IOException {
         return false;
+    }
+
+    /** The native settings, planned on first use. */
+    @FunctionalInterface
+    interface PlannedSettings {
+        NativeSettings get() throws io.github.fashionml.ConfigurationException;
     }
 }

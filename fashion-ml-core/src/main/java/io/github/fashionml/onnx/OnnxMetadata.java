@@ -74,7 +74,6 @@ public record OnnxMetadata(String model, List<String> classNames, String fingerp
         return properties;
     }
 
-    /** Reads the metadata back from an exported model; a property missing or malformed is an error. */
     /**
      * Whether {@code file} is an ONNX export of the model a manifest records (its fingerprint, parameters and
      * fashion-ml version); false for a missing, unreadable or other model's file.
@@ -91,6 +90,7 @@ public record OnnxMetadata(String model, List<String> classNames, String fingerp
         }
     }
 
+    /** Reads the metadata back from an exported model; a property missing or malformed is an error. */
     public static OnnxMetadata from(OnnxMl.ModelProto model) throws IOException {
         Map<String, String> properties = new LinkedHashMap<>();
         for (OnnxMl.StringStringEntryProto entry : model.getMetadataPropsList()) {

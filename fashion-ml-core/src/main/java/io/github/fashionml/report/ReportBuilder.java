@@ -60,7 +60,7 @@ public final class ReportBuilder {
             List<String> classNames = loaded.evaluation().classes().stream().map(ClassMetrics::name).toList();
             pages.add(ModelPages.of(loaded, NetworkSummary.of(layout.modelFile(model)),
                     images == null ? List.of() : images.misclassified(loaded.evaluation(), classNames),
-                    onnxDownload(layout.onnxFile(model), siteDirectory, model)));
+                    onnxDownload(layout.onnxFile(model), loaded.manifest(), siteDirectory, model)));
         }
         List<ReportPages.Verdict> verdicts = new ArrayList<>();
         String baseline = null;
@@ -115,10 +115,14 @@ public final class ReportBuilder {
                         .map(o -> o.evaluation().classes().stream().map(ClassMetrics::f1).toList()).toList());
     }
 
-    /** A page name safe on every file system, whatever the model's name. */
-    /** Copies a model's {@code model.onnx} beside the pages, as {@code onnx/<model>.onnx}; null when it has none. */
-    private static ReportPages.Download onnxDownload(Path onnx, Path siteDirectory, String model) throws IOException {
-        if (!Files.isRegularFile(onnx)) {
+    /**
+     * Copies a model's {@code model.onnx} beside the pages, as {@code onnx/<model>.onnx}; null when it has none, or
+     * when the file is not the export of the model the manifest records (a build stopped before the export).
+     */
+    private static ReportPages.Download onnxDownload(Path onnx, io.github.fashionml.provenance.ModelManifest manifest,
+                                                     Path siteDirectory,
+                                                     String model) throws IOException {
+        if (!io.github.fashionml.onnx.OnnxMetadata.describes(onnx, manifest)) {
             return null;
         }
         byte[] bytes = Files.readAllBytes(onnx);
@@ -128,6 +132,7 @@ public final class ReportBuilder {
                 io.github.fashionml.util.Sha256.of(bytes));
     }
 
+    /** A page name safe on every file system, whatever the model's name. */
     static String pageName(String model) {
         return "model-" + model.replaceAll("[^A-Za-z0-9._-]", "_") + ".html";
     }

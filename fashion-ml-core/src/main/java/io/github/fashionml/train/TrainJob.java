@@ -5,7 +5,6 @@ import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.fork.NativeJob;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.nativeblas.NativeBackend;
-import io.github.fashionml.nativeblas.NativeSettings;
 import io.github.fashionml.util.ProgressLog;
 
 import java.io.IOException;
@@ -29,8 +28,8 @@ public record TrainJob(List<ModelSpec> specs, ResolvedDataset dataset, TrainingR
     }
 
     @Override
-    public boolean completeWithoutNative(NativeSettings settings, ProgressLog log)
+    public boolean completeWithoutNative(PlannedSettings settings, ProgressLog log)
             throws FashionMlException, IOException {
-        return TrainingRun.allUpToDate(specs, dataset, options, settings, log);
+        return TrainingRun.allUpToDate(specs, dataset, options, settings.get(), log);
     }
 }

@@ -46,6 +46,9 @@ abstract class AbstractFashionMlMojo extends AbstractMojo {
         try {
             if (session != null) {
                 checkRenamedProperties(session.getUserProperties());
+                if (session.getCurrentProject() != null) {
+                    checkRenamedProperties(session.getCurrentProject().getProperties());
+                }
             }
             run();
         } catch (FashionMlException e) {

@@ -1,5 +1,6 @@
 package io.github.fashionml.maven;
 
+import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.fork.ForkOptions;
 import io.github.fashionml.fork.JobRunner;
 import org.apache.maven.artifact.Artifact;
@@ -41,7 +42,7 @@ abstract class AbstractNativeMojo extends AbstractFashionMlMojo {
      * settings, its memory is its own ({@code jvmArgs}), and its progress streams into the build log. No JVM is
      * started when every model is up to date. {@code false} runs in Maven's JVM: a little faster to start, but the
      * native build and settings are then fixed for the rest of that JVM (one {@code nd4jClassifier} per build, no
-     * parallel modules, no second build in a Maven daemon). {@code reproduce} always forks.
+     * second build in a Maven daemon), and a parallel build ({@code -T}) is refused. {@code reproduce} always forks.
      */
     @Parameter(property = "fashionml.fork", defaultValue = "true")
     protected boolean fork;
@@ -67,7 +68,12 @@ abstract class AbstractNativeMojo extends AbstractFashionMlMojo {
     private ToolchainManager toolchainManager;
 
     /** Runs native work where {@code fork} says, with this plugin's classpath for a child. */
-    protected JobRunner jobRunner() {
+    protected JobRunner jobRunner() throws ConfigurationException {
+        if (!fork && session != null && session.isParallel()) {
+            throw new ConfigurationException("fork is false in a parallel build (-T): the modules would share Maven's "
+                    + "one native backend and overwrite each other's thread settings. Leave fork on (the default), or "
+                    + "build without -T.");
+        }
         List<Path> classpath = plugin.getArtifacts().stream().map(Artifact::getFile).map(File::toPath).toList();
         return new JobRunner(new ForkOptions(fork, javaExecutable(), jvmArgs, classpath, nd4jClassifier, kernels),
                 progressLog());

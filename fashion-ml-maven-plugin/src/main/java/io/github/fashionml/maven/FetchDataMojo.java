@@ -64,9 +64,10 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
     private int readTimeout;
 
     /**
-     * The id of a {@code settings.xml} {@code <server>} whose user name and password the mirrors get when they ask
-     * for credentials (and only their own hosts: a redirect elsewhere does not). Encrypted passwords are
-     * decrypted as Maven does. Default: none.
+     * The id of a {@code settings.xml} {@code <server>} whose user name and password the configured
+     * {@code <mirrors>} get when they ask for credentials (only their own hosts: a redirect elsewhere does not;
+     * only over https; never the default public mirrors). Encrypted passwords are decrypted as Maven does.
+     * Default: none.
      */
     @Parameter(property = "fashionml.serverId")
     private String serverId;
@@ -76,6 +77,10 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new ConfigurationException("connectTimeout and readTimeout must be positive numbers of seconds "
                     + "(got " + connectTimeout + " and " + readTimeout + ")");
+        }
+        if (serverId != null && !serverId.isBlank() && (mirrors == null || mirrors.isEmpty())) {
+            throw new ConfigurationException("serverId '" + serverId + "' is set, but no <mirrors>: the credentials are "
+                    + "for your own mirror and never go to the public default ones. List it in <mirrors>.");
         }
         List<Mirror> parsed = download
                 ? MavenServers.apply(MavenProxies.apply(Mirror.parseAll(mirrors == null || mirrors.isEmpty()

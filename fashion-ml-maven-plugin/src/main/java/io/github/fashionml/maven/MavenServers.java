@@ -27,6 +27,10 @@ final class MavenServers {
         }
         List<Mirror> out = new ArrayList<>();
         for (Mirror mirror : mirrors) {
+            if (!"https".equalsIgnoreCase(mirror.base().getScheme())) {
+                throw new ConfigurationException("serverId '" + serverId + "' would send its password to " + mirror
+                        + " in clear text. Use the mirror's https:// address, or leave serverId unset.");
+            }
             RemoteRepository repository = new RemoteRepository.Builder(serverId, "default", mirror.base().toString())
                     .build();
             Authentication authentication = session == null || session.getAuthenticationSelector() == null ? null

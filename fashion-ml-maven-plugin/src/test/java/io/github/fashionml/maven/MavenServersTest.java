@@ -44,4 +44,13 @@ class MavenServersTest {
         assertTrue(e.getMessage().startsWith("serverId 'data-mirorr' names no <server> with credentials in "
                 + "settings.xml"), e.getMessage());
     }
+
+    @Test
+    void aPlainHttpMirrorNeverGetsThePassword() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> MavenServers.apply(
+                List.of(new Mirror(URI.create("http://data.example.org/fashion/"))), sessionWithServer("data-mirror"),
+                "data-mirror"));
+        assertTrue(e.getMessage().contains("would send its password to http://data.example.org/fashion/ in clear "
+                + "text"), e.getMessage());
+    }
 }
