@@ -20,9 +20,4 @@ public record ForkOptions(boolean fork, Path javaExecutable, List<String> jvmArg
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
         classpath = classpath == null ? List.of() : List.copyOf(classpath);
     }
-
-    /** Native work in this JVM, for tests and tools that start no child. */
-    public static ForkOptions inProcess(String nd4jClassifier, String kernels) {
-        return new ForkOptions(false, null, List.of(), List.of(), nd4jClassifier, kernels);
-    }
 }
