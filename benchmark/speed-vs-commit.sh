@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Training speed of this checkout against an earlier commit, side by side: builds BASE in a temporary git worktree,
+# then runs TrainingBenchmark from each, alternating, ROUNDS times, with the same arguments, and prints every
+# figure line prefixed with "base" or "head". BASE_ENV and HEAD_ENV are extra environment settings for each side
+# (for instance BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2" runs the base's unpinned oneDNN as an
+# AVX2-only CPU would); HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which
+# older commits do not know). Both sides use this checkout's third-party jars, so BASE must pin the same DL4J version.
+# Needs this checkout built (mvn -B -q install -DskipTests -Dinvoker.skip=true) and dataset-fashion-mnist.
+# Usage: benchmark/speed-vs-commit.sh BASE ROUNDS [benchmark arguments...]
+set -euo pipefail
+base=$1 rounds=$2
+shift 2
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+git -C "$root" worktree add -q --detach "$work/base" "$base"
+# package, not install: the base's classes must not replace this checkout's in the local repository.
+mvn -B -q -o -f "$work/base/pom.xml" package -DskipTests -Dinvoker.skip=true -pl fashion-ml-core,fashion-ml-benchmark -am \
+    >/dev/null
+mvn -B -q -o -f "$root/pom.xml" -pl fashion-ml-benchmark dependency:build-classpath -Dmdep.outputFile="$work/deps" \
+    >/dev/null
+thirdParty=$(tr ':' '\n' < "$work/deps" | grep -v '/fashion-ml-core/' | paste -sd:)
+classpath() {
+    echo "$1/fashion-ml-core/target/classes:$1/fashion-ml-benchmark/target/classes:$thirdParty"
+}
+run() {
+    local side=$1 tree=$2 settings=$3
+    shift 3
+    # shellcheck disable=SC2086 # the settings are NAME=VALUE words
+    env $settings java -cp "$(classpath "$tree")" io.github.fashionml.benchmark.TrainingBenchmark "$@" 2>&1 \
+        | grep -v '^SLF4J' | sed "s/^/$side /"
+}
+echo "base $(git -C "$root" rev-parse --short "$base") with [${BASE_ENV:-}], head $(git -C "$root" rev-parse --short HEAD) with [${HEAD_ENV:-}] [${HEAD_ARGS:-}]"
+for round in $(seq "$rounds"); do
+    echo "round $round"
+    run base "$work/base" "${BASE_ENV:-}" "$@"
+    # shellcheck disable=SC2086 # the head's own arguments are words
+    run head "$root" "${HEAD_ENV:-}" ${HEAD_ARGS:-} "$@"
+done
