@@ -85,6 +85,57 @@ class TrainingNetworkTest {
         assertTrue(differing > 0, "no gradient element differs: the training network's own layers did not run");
     }
 
+    /** ReLU's faster backprop must give libnd4j's relu_bp bits exactly, +0 where the input is not positive. */
+    @Test
+    void reluBackpropIsLibnd4jsBitForBit() throws Exception {
+        ModelSpec spec = Architectures.defaults(Architectures.CNN_DEEP);
+        MultiLayerNetwork plain = new MultiLayerNetwork(NetworkFactory.configuration(spec));
+        plain.init();
+        TrainingNetwork fast = new TrainingNetwork(NetworkFactory.configuration(spec));
+        fast.init();
+        int relus = 0;
+        for (int i = 0; i < plain.getnLayers(); i++) {
+            if (plain.getLayer(i).getClass() != org.deeplearning4j.nn.layers.ActivationLayer.class) {
+                continue;
+            }
+            relus++;
+            assertSame(ReluActivationLayer.class, fast.getLayer(i).getClass(), "layer " + i + " is replaced");
+            // The shapes after cnn-deep's two poolings, channels last.
+            long[] shape = relus == 1 ? new long[] {BATCH, 14, 14, 32} : new long[] {BATCH, 7, 7, 64};
+            Nd4j.getRandom().setSeed(i);
+            INDArray input = Nd4j.randn(DataType.FLOAT, shape);
+            input.get(NDArrayIndex.point(0)).assign(0); // exact zeros: relu_bp passes no gradient there either
+            INDArray epsilon = Nd4j.randn(DataType.FLOAT, shape);
+            float[] in = flat(input);
+            float[] eps = flat(epsilon);
+            int zeroedNegative = 0;
+            for (int k = 0; k < in.length; k++) {
+                zeroedNegative += in[k] <= 0 && eps[k] < 0 ? 1 : 0;
+            }
+            // Where a negative gradient is zeroed, a plain product would write -0: the case the +0 is for.
+            assertTrue(zeroedNegative > 1000, "the test data has zeroed negative gradients");
+
+            int[] expected = bits(backprop(plain.getLayer(i), input, epsilon));
+            int[] actual = bits(backprop(fast.getLayer(i), input, epsilon));
+            assertArrayEquals(expected, actual, "layer " + i + ": the input gradient's bits");
+        }
+        assertEquals(2, relus, "cnn-deep has a ReLU layer after each pooling");
+    }
+
+    private static INDArray backprop(Layer layer, INDArray input, INDArray epsilon) {
+        layer.setInput(input.dup(), LayerWorkspaceMgr.noWorkspaces());
+        return layer.backpropGradient(epsilon.dup(), LayerWorkspaceMgr.noWorkspaces()).getSecond();
+    }
+
+    private static int[] bits(INDArray array) {
+        float[] values = flat(array);
+        int[] bits = new int[values.length];
+        for (int k = 0; k < values.length; k++) {
+            bits[k] = Float.floatToRawIntBits(values[k]);
+        }
+        return bits;
+    }
+
     @Test
     void dropoutKeepsTheConfiguredShareOfUnitsScaledUpAndBackpropsThroughTheSameMask() throws Exception {
         ModelSpec spec = Architectures.defaults(Architectures.DNN);
