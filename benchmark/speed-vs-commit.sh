@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Training speed of this checkout against an earlier commit, side by side: builds BASE in a temporary git worktree,
 # then runs TrainingBenchmark from each, alternating, ROUNDS times, with the same arguments, and prints every
-# figure line prefixed with "base" or "head". BASE_ENV and HEAD_ENV are extra environment settings for each side
+# figure line prefixed with "base" or "head", then each side's median per model. BASE_ENV and HEAD_ENV are extra environment settings for each side
 # (for instance BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2" runs the base's unpinned oneDNN as an
 # AVX2-only CPU would); HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which
 # older commits do not know). Both sides use this checkout's third-party jars, so BASE must pin the same DL4J version.
@@ -36,4 +36,22 @@ for round in $(seq "$rounds"); do
     run base "$work/base" "${BASE_ENV:-}" "$@"
     # shellcheck disable=SC2086 # the head's own arguments are words
     run head "$root" "${HEAD_ENV:-}" ${HEAD_ARGS:-} "$@"
-done
+done | tee "$work/figures"
+# Per model, each side's median of the best-epoch images/s (the seventh figure from the right of a model line).
+echo "median images/s over $rounds rounds:"
+awk '($1 == "base" || $1 == "head") && $(NF-6) ~ /^[0-9][0-9,]*$/ {
+        rate = $(NF-6); gsub(",", "", rate); key = $2 SUBSEP $1; n[key]++; v[key, n[key]] = rate + 0
+        if (!($2 in seen)) { seen[$2] = 1; order[++models] = $2 }
+    }
+    function median(key,    i, j, t, count) {
+        count = n[key]
+        for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++)
+            if (v[key, j] < v[key, i]) { t = v[key, i]; v[key, i] = v[key, j]; v[key, j] = t }
+        return count % 2 ? v[key, (count + 1) / 2] : (v[key, count / 2] + v[key, count / 2 + 1]) / 2
+    }
+    END {
+        for (m = 1; m <= models; m++) {
+            b = median(order[m] SUBSEP "base"); h = median(order[m] SUBSEP "head")
+            printf "  %-10s base %8.0f  head %8.0f  head/base %.2f\n", order[m], b, h, (b > 0 ? h / b : 0)
+        }
+    }' "$work/figures"
