@@ -2,8 +2,8 @@
 # Training speed of this checkout against an earlier commit, side by side: builds BASE in a temporary git worktree,
 # then runs TrainingBenchmark from each, alternating, ROUNDS times, with the same arguments, and prints every
 # figure line prefixed with "base" or "head", then each side's median per model. BASE_ENV and HEAD_ENV are extra
-# environment settings for each side (for instance BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2" runs the base's unpinned oneDNN as an
-# AVX2-only CPU would); HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which
+# environment settings for each side (for instance BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2" runs
+# the base's unpinned oneDNN as an AVX2-only CPU would); HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which
 # older commits do not know). Both sides use this checkout's third-party jars, so BASE must pin the same DL4J version.
 # Needs this checkout built (mvn -B -q install -DskipTests -Dinvoker.skip=true) and dataset-fashion-mnist.
 # Usage: benchmark/speed-vs-commit.sh BASE ROUNDS [benchmark arguments...]
