@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Training speed of this checkout against an earlier commit, side by side: builds BASE in a temporary git worktree,
-# then runs TrainingBenchmark from each, alternating, ROUNDS times, with the same arguments, and prints every
-# figure line prefixed with "base" or "head", then each side's median per model. BASE_ENV and HEAD_ENV are extra
-# environment settings for each side (for instance BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2 DNNL_MAX_CPU_ISA=AVX2" runs
-# the base's unpinned oneDNN as an AVX2-only CPU would); HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which
-# older commits do not know). Both sides use this checkout's third-party jars, so BASE must pin the same DL4J version.
+# Training speed of this checkout against an earlier commit, side by side: builds BASE in a temporary git
+# worktree, then runs TrainingBenchmark from each, alternating, ROUNDS times, with the same arguments, and prints
+# every figure line prefixed with "base" or "head", then each side's median per model.
+# BASE_ENV and HEAD_ENV are extra environment settings for one side: BASE_ENV="ONEDNN_MAX_CPU_ISA=AVX2
+# DNNL_MAX_CPU_ISA=AVX2", say, runs an older, unpinned commit with the kernels oneDNN picks on an AVX2-only CPU.
+# HEAD_ARGS are benchmark arguments for this checkout only (such as --kernels native, which older commits do not
+# know). Both sides use this checkout's third-party jars, so BASE must pin the same DL4J version.
 # Needs this checkout built (mvn -B -q install -DskipTests -Dinvoker.skip=true) and dataset-fashion-mnist.
 # Usage: benchmark/speed-vs-commit.sh BASE ROUNDS [benchmark arguments...]
 set -euo pipefail
@@ -15,8 +16,8 @@ work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git -C "$root" worktree add -q --detach "$work/base" "$base"
 # package, not install: the base's classes must not replace this checkout's in the local repository.
-mvn -B -q -o -f "$work/base/pom.xml" package -DskipTests -Dinvoker.skip=true -pl fashion-ml-core,fashion-ml-benchmark -am \
-    >/dev/null
+mvn -B -q -o -f "$work/base/pom.xml" package -DskipTests -Dinvoker.skip=true \
+    -pl fashion-ml-core,fashion-ml-benchmark -am >/dev/null
 mvn -B -q -o -f "$root/pom.xml" -pl fashion-ml-benchmark dependency:build-classpath -Dmdep.outputFile="$work/deps" \
     >/dev/null
 thirdParty=$(tr ':' '\n' < "$work/deps" | grep -v '/fashion-ml-core/' | paste -sd:)
@@ -30,7 +31,8 @@ run() {
     env $settings java -cp "$(classpath "$tree")" io.github.fashionml.benchmark.TrainingBenchmark "$@" 2>&1 \
         | grep -v '^SLF4J' | sed "s/^/$side /"
 }
-echo "base $(git -C "$root" rev-parse --short "$base") with [${BASE_ENV:-}], head $(git -C "$root" rev-parse --short HEAD) with [${HEAD_ENV:-}] [${HEAD_ARGS:-}]"
+echo "base $(git -C "$root" rev-parse --short "$base") with [${BASE_ENV:-}]," \
+    "head $(git -C "$root" rev-parse --short HEAD) with [${HEAD_ENV:-}] [${HEAD_ARGS:-}]"
 for round in $(seq "$rounds"); do
     echo "round $round"
     run base "$work/base" "${BASE_ENV:-}" "$@"
