@@ -6,9 +6,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Properties;
 
@@ -148,6 +150,25 @@ public final class NativeBackend {
             // Not Linux: fall through.
         }
         return System.getProperty("os.arch");
+    }
+
+    /**
+     * What the kernel choice costs on this CPU, for the log when a build trains: pinned kernels on a CPU with
+     * AVX-512 give up its wider kernels for the bits every AVX2 CPU gives (convolutions trained 15-30% slower on
+     * an AVX-512 EPYC; see the reproducibility page). Empty where the choice costs nothing.
+     */
+    public Optional<String> kernelCostNote() {
+        return kernelCostNote(oneDnn ? kernels : NATIVE_KERNELS, cpuIsa());
+    }
+
+    static Optional<String> kernelCostNote(String kernels, String cpuIsa) {
+        boolean avx512 = Arrays.asList(cpuIsa.split(",")).contains("avx512f");
+        if (!PINNED_KERNELS.equals(kernels) || !avx512) {
+            return Optional.empty();
+        }
+        return Optional.of("Kernels pinned to AVX2 (the default), so the model bits match every x86-64 CPU with AVX2. "
+                + "This CPU has AVX-512, on which pinned convolutions train up to ~30% slower; "
+                + "-Dfashionml.kernels=native uses its fastest kernels, and the bits then follow the CPU.");
     }
 
     public static boolean cpuHasAvx2() {

@@ -95,6 +95,7 @@ public final class TrainingRun {
                 continue;
             }
             if (data == null) {
+                backend.kernelCostNote().ifPresent(log::info);
                 data = load(dataset).subset(planned.inputs().trainImages(), 0);
             }
             final FashionMnistData source = data;

@@ -45,6 +45,18 @@ class NativeBackendTest {
         assertTrue(unknown.getMessage().contains("Unknown kernels 'fastest'. Use 'pinned'"), unknown.getMessage());
     }
 
+    /** A build on an AVX-512 CPU says what the pinned kernels cost there and how to choose the CPU's own. */
+    @Test
+    void pinnedKernelsOnAnAvx512CpuNameTheirCostAndTheWayOut() {
+        String avx512 = "avx2,avx512bw,avx512f,avx_vnni,fma";
+        String note = NativeBackend.kernelCostNote(NativeBackend.PINNED_KERNELS, avx512).orElseThrow();
+        assertTrue(note.contains("AVX-512") && note.contains("-Dfashionml.kernels=native"), note);
+        assertTrue(NativeBackend.kernelCostNote(NativeBackend.NATIVE_KERNELS, avx512).isEmpty(),
+                "the CPU's own kernels cost nothing");
+        assertTrue(NativeBackend.kernelCostNote(NativeBackend.PINNED_KERNELS, "avx2,fma").isEmpty(),
+                "on an AVX2-only CPU the pins are the CPU's own choice");
+    }
+
     @Test
     void unsupportedPlatformsFailAtOnceNamingTheSupportedOne() throws Exception {
         for (String[] platform : new String[][] {{"Mac OS X", "aarch64"}, {"Windows 11", "amd64"},
