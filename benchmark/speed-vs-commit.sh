@@ -9,6 +9,12 @@
 # Needs this checkout built (mvn -B -q install -DskipTests -Dinvoker.skip=true) and dataset-fashion-mnist.
 # Usage: benchmark/speed-vs-commit.sh BASE ROUNDS [benchmark arguments...]
 set -euo pipefail
+if [ $# -lt 2 ] || ! [[ $2 =~ ^[1-9][0-9]*$ ]]; then
+    echo "usage: $0 BASE ROUNDS [benchmark arguments...]  (BASE: a commit, e.g. 1bb448d; ROUNDS: a positive number)" >&2
+    exit 2
+fi
+git -C "$(dirname "$0")" rev-parse --verify -q "$1^{commit}" >/dev/null \
+    || { echo "$0: '$1' is not a commit of this repository" >&2; exit 2; }
 base=$1 rounds=$2
 shift 2
 root=$(cd "$(dirname "$0")/.." && pwd)

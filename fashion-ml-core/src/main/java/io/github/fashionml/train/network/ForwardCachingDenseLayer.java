@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +22,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * order than DL4J's: outputs and gradients agree with DL4J's to float rounding, not bit for bit.
  */
 final class ForwardCachingDenseLayer extends DenseLayer implements InputGradientOptional {
-    private static final ActivationReLU RELU = new ActivationReLU();
 
     private final ForwardCache cache = new ForwardCache();
     private final DenseProducts products = new DenseProducts();
@@ -76,7 +74,7 @@ final class ForwardCachingDenseLayer extends DenseLayer implements InputGradient
         }
         assertInputSet(true);
         INDArray delta;
-        if (RELU.equals(layerConf().getActivationFn()) && z.dataType() == epsilon.dataType()) {
+        if (ReluActivationLayer.isPlainRelu(layerConf().getActivationFn()) && z.dataType() == epsilon.dataType()) {
             // ReLU's derivative as a step and a product, in place on the cached copy: libnd4j's relu_bp calls a
             // function object per element, ~10x slower. (A zero gradient may come out as -0: the same sums.)
             Nd4j.getExecutioner().exec(new Step(z, z, 0.0));

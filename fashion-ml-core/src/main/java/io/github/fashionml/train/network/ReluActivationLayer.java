@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.layers.ActivationLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,9 +31,14 @@ final class ReluActivationLayer extends ActivationLayer {
         super(conf, dataType);
     }
 
-    /** A plain ReLU (no threshold, maximum or negative slope) without dropout on the layer. */
+    /** A plain ReLU layer without dropout on it. */
     static boolean handles(org.deeplearning4j.nn.conf.layers.ActivationLayer layer) {
-        return RELU.equals(layer.getActivationFn()) && layer.getIDropout() == null;
+        return isPlainRelu(layer.getActivationFn()) && layer.getIDropout() == null;
+    }
+
+    /** A ReLU with no threshold, maximum or negative slope: the one whose derivative is a step at 0. */
+    static boolean isPlainRelu(IActivation activation) {
+        return RELU.equals(activation);
     }
 
     @Override
