@@ -45,8 +45,10 @@ public final class AtomicFiles {
             }
             moveIntoPlace(temp, target);
         } catch (IOException e) {
+            // Judged before the temporary file goes: deleting it frees the space that ran out.
+            IOException reported = cannotWrite(target, e);
             Files.deleteIfExists(temp);
-            throw cannotWrite(target, e);
+            throw reported;
         } catch (RuntimeException | Error e) {
             Files.deleteIfExists(temp);
             throw e;
@@ -83,6 +85,10 @@ public final class AtomicFiles {
         return deleted;
     }
 
+    /**
+     * Why a write failed, in words that name the fix. The disk's state is read from the file store, not from the
+     * exception's text: that is the C library's {@code strerror}, which a translated locale changes.
+     */
     private static IOException cannotWrite(Path target, IOException e) {
         Path blocker = target.toAbsolutePath().getParent();
         while (blocker != null && !Files.exists(blocker)) {
@@ -91,13 +97,31 @@ public final class AtomicFiles {
         String reason = blocker != null && !Files.isDirectory(blocker)
                 ? blocker + " exists and is not a directory"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied on " + e.getMessage()
-                : e.getMessage() != null && e.getMessage().contains("No space left") ? "the disk is full"
-                : e.getMessage() != null && e.getMessage().contains("Read-only file system")
-                        ? "the file system is read-only"
+                : blocker != null && isReadOnly(blocker) ? "the file system is read-only"
+                : blocker != null && isFull(blocker) ? "the disk is full"
                 : String.valueOf(e.getMessage());
         return new IOException("Cannot write " + target + ": " + reason + ". The previous file, if any, is "
                 + "unchanged; make the directory writable (or free disk space) and build again.", e);
     }
+
+    private static boolean isReadOnly(Path existing) {
+        try {
+            return Files.getFileStore(existing).isReadOnly();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Under 64 KiB left: none of the files this project writes would fit. */
+    private static boolean isFull(Path existing) {
+        try {
+            return Files.getFileStore(existing).getUsableSpace() < FULL_BELOW_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static final long FULL_BELOW_BYTES = 64 * 1024;
 
     public static void writeString(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -6,24 +6,32 @@ import io.github.fashionml.testing.ChildJvm;
 import io.github.fashionml.testing.GoldenHashesInChildJvm;
 import io.github.fashionml.testing.TestData;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The same inputs give the same parameter bits on every x86-64 machine with AVX2: each architecture, trained for
  * one epoch on 3,000 images, must give these SHA-256 values, committed here. Each training runs in a child JVM,
  * once with the environment's kernel settings removed and once with hostile ones (another oneDNN ISA, another
- * OpenBLAS core type, another OpenMP thread count): the kernel pins must override them all. BLAS threads are
- * fixed at 2 (the cores of this project's machines), since the thread count is an input too.
+ * OpenBLAS core type, another OpenMP thread count): the kernel pins must override them all. Op and BLAS threads
+ * are fixed at 2 (the cores of this project's machines), since thread counts are inputs too.
  *
  * <p>If this fails after a deliberate change to training (data order, arithmetic, a library version), the new
  * hashes are in the failure message: check they repeat, then commit them with the change, and update the
@@ -45,26 +53,43 @@ class GoldenParametersTest {
                 "needs Debian's Fashion-MNIST: apt-get install dataset-fashion-mnist");
     }
 
-    private static Map<String, String> train(Map<String, String> environment, String kernels) throws Exception {
-        try (ChildJvm child = new ChildJvm(environment, List.of("-D" + NativeBackend.BLAS_THREADS_PROPERTY + "=2"),
-                GoldenHashesInChildJvm.class, TestData.scratchDirectory("golden").toString(), kernels)) {
+    /** Trains in a child JVM; returns each model's parameter SHA-256 and, under "blas-core", OpenBLAS's kernels. */
+    private static Map<String, String> train(Map<String, String> environment, String kernels, String... models)
+            throws Exception {
+        // Op threads follow the processor count, BLAS threads a property: both are fixed at 2 (the cores of this
+        // project's machines), so a machine with more cores computes the same sums in the same order.
+        List<String> jvmOptions = List.of("-XX:ActiveProcessorCount=2", "-D" + NativeBackend.BLAS_THREADS_PROPERTY + "=2");
+        List<String> args = new ArrayList<>(List.of(TestData.scratchDirectory("golden").toString(), kernels));
+        if (models.length > 0) {
+            args.add(String.join(",", models));
+        }
+        try (ChildJvm child = new ChildJvm(environment, jvmOptions, GoldenHashesInChildJvm.class,
+                args.toArray(String[]::new))) {
             assertEquals(0, child.waitFor(600), String.join("\n", child.lines()));
             Map<String, String> hashes = new LinkedHashMap<>();
             for (String line : child.lines()) {
                 if (line.startsWith("golden ")) {
                     String[] parts = line.split(" ", 4);
                     hashes.put(parts[1], parts[2]);
+                } else if (line.startsWith("blas-core ")) {
+                    hashes.put("blas-core", line.substring("blas-core ".length()));
                 }
             }
             return hashes;
         }
     }
 
-    @Test
-    void withoutKernelSettingsInTheEnvironment() throws Exception {
+    private static Map<String, String> withoutKernelVariables() {
         Map<String, String> clean = new HashMap<>();
         KERNEL_VARIABLES.forEach(name -> clean.put(name, null));
-        assertEquals(GOLDEN, train(clean, NativeBackend.PINNED_KERNELS), "parameter SHA-256 of each architecture after one epoch");
+        return clean;
+    }
+
+    @Test
+    void withoutKernelSettingsInTheEnvironment() throws Exception {
+        Map<String, String> hashes = train(withoutKernelVariables(), NativeBackend.PINNED_KERNELS);
+        hashes.remove("blas-core");
+        assertEquals(GOLDEN, hashes, "parameter SHA-256 of each architecture after one epoch");
     }
 
     @Test
@@ -76,22 +101,43 @@ class GoldenParametersTest {
                 "OPENBLAS_L2_SIZE", "2097152",
                 "OMP_NUM_THREADS", "1",
                 "OPENBLAS_NUM_THREADS", "1");
-        assertEquals(GOLDEN, train(hostile, NativeBackend.PINNED_KERNELS), "the kernel pins override the environment");
+        Map<String, String> hashes = train(hostile, NativeBackend.PINNED_KERNELS);
+        hashes.remove("blas-core");
+        assertEquals(GOLDEN, hashes, "the kernel pins override the environment");
     }
 
     /**
-     * The pins matter (so the tests above can fail): on a CPU with AVX-512, unpinned, oneDNN's AVX-512 convolutions
-     * and OpenBLAS's own choice of core type (0.3.19 takes "Barcelona" on a Zen core it does not know) give other
-     * bits.
+     * The control for the negative controls below: native kernels with exactly the pinned values in the environment
+     * give the golden bits, so a difference below comes from the one setting it changes, not from the mode.
      */
     @Test
-    void unpinnedAvx512KernelsGiveOtherBits() throws Exception {
-        assumeTrue(NativeBackend.cpuIsa().contains("avx512f"), "needs a CPU with AVX-512");
-        Map<String, String> avx512 = new HashMap<>();
-        KERNEL_VARIABLES.forEach(name -> avx512.put(name, null));
-        avx512.put("ONEDNN_MAX_CPU_ISA", "AVX512_CORE");
-        Map<String, String> hashes = train(avx512, NativeBackend.NATIVE_KERNELS);
-        assertTrue(!GOLDEN.get("cnn").equals(hashes.get("cnn")), "cnn: " + hashes);
-        assertTrue(!GOLDEN.get("dnn").equals(hashes.get("dnn")), "dnn: " + hashes);
+    void unpinnedWithThePinnedValuesGivesTheGoldenBits() throws Exception {
+        Map<String, String> environment = withoutKernelVariables();
+        environment.putAll(KernelAlternatives.PINS);
+        Map<String, String> hashes = train(environment, NativeBackend.NATIVE_KERNELS, "cnn", "dnn");
+        assertEquals("haswell", hashes.get("blas-core").toLowerCase(Locale.ROOT), "OpenBLAS's kernels: " + hashes);
+        assertEquals(GOLDEN.get("cnn"), hashes.get("cnn"), "cnn: " + hashes);
+        assertEquals(GOLDEN.get("dnn"), hashes.get("dnn"), "dnn: " + hashes);
+    }
+
+    /**
+     * The pins matter, so the tests above can fail: each kernel choice this CPU can run other than a pinned one,
+     * named explicitly (never what auto-detection picks), changes the bits of the model whose kernels read it.
+     * A CPU without AVX2 has no pins, and an OpenBLAS that does not honour a core type is skipped, saying so.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachPinnedSettingChangesTheBitsWhenChanged() throws Exception {
+        List<KernelAlternatives.Alternative> alternatives =
+                KernelAlternatives.forCpu(KernelAlternatives.cpuFlags(Files.readString(Path.of("/proc/cpuinfo"))));
+        assumeFalse(alternatives.isEmpty(), "this CPU has no AVX2, so nothing is pinned: " + NativeBackend.cpuIsa());
+        return alternatives.stream().map(alternative -> DynamicTest.dynamicTest(alternative.name(), () -> {
+            Map<String, String> environment = withoutKernelVariables();
+            environment.putAll(alternative.environment());
+            Map<String, String> hashes = train(environment, NativeBackend.NATIVE_KERNELS, alternative.affectedModel());
+            assumeTrue(alternative.blasCore().equalsIgnoreCase(hashes.get("blas-core")), "OpenBLAS did not run "
+                    + alternative.blasCore() + "'s kernels when told to: " + hashes.get("blas-core"));
+            String model = alternative.affectedModel();
+            assertNotEquals(GOLDEN.get(model), hashes.get(model), alternative + " must change " + model + "'s bits");
+        }));
     }
 }

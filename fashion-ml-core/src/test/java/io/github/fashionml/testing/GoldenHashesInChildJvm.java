@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Trains each architecture (with args[1] kernels, pinned by default) for one epoch on the first {@value #TRAIN_IMAGES} Fashion-MNIST training images (from
- * the Debian package) into {@code args[0]}, and prints {@code golden <model> <parameters SHA-256>} per model.
+ * Trains each architecture (with args[1] kernels, pinned by default; args[2], if given, a comma-separated subset of
+ * cnn, dnn and cnn-deep) for one epoch on the first {@value #TRAIN_IMAGES} Fashion-MNIST training images (from the
+ * Debian package) into {@code args[0]}, and prints {@code golden <model> <parameters SHA-256>} per model, then
+ * {@code blas-core <name>}: the kernel set OpenBLAS actually ran, as the library itself reports it.
  */
 public final class GoldenHashesInChildJvm {
     public static final int TRAIN_IMAGES = 3_000;
@@ -38,11 +40,28 @@ public final class GoldenHashesInChildJvm {
         FetchOptions options = new FetchOptions(null, out.resolve("cache"), FetchOptions.SYSTEM_PACKAGE_DIRECTORY,
                 List.of(), true, Duration.ofSeconds(1), Duration.ofSeconds(1), ExpectedContent.fashionMnist());
         ResolvedDataset dataset = new DatasetResolver(options, ProgressLog.silent()).resolve();
-        List<ModelSpec> specs = List.of(golden("cnn", 128), golden("dnn", 512), golden("cnn-deep", 128));
+        List<String> models = args.length > 2 ? List.of(args[2].split(",")) : List.of("cnn", "dnn", "cnn-deep");
+        List<ModelSpec> specs = new java.util.ArrayList<>();
+        for (String model : models) {
+            specs.add(golden(model, model.equals("dnn") ? 512 : 128));
+        }
         for (TrainingRun.Outcome outcome : new TrainingRun(backend, ProgressLog.silent()).run(specs, dataset,
                 new TrainingRun.Options(out, true, TRAIN_IMAGES, 0, null, null))) {
             System.out.println("golden " + outcome.spec().name() + " " + outcome.manifest().outputs().parametersSha256()
                     + " " + outcome.manifest().inputs().kernels());
         }
+        System.out.println("blas-core " + openBlasCoreName());
+    }
+
+    /** {@code openblas_get_corename()} of the libopenblas this process loaded, found in its memory map. */
+    private static String openBlasCoreName() throws java.io.IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/maps"))) {
+            int at = line.indexOf('/');
+            if (at >= 0 && line.endsWith("libopenblas.so.0")) {
+                return com.sun.jna.NativeLibrary.getInstance(line.substring(at)).getFunction("openblas_get_corename")
+                        .invokeString(new Object[0], false);
+            }
+        }
+        return "unknown (no libopenblas.so.0 loaded)";
     }
 }
