@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>If this fails after a deliberate change to training (data order, arithmetic, a library version), the new
  * hashes are in the failure message: check they repeat, then commit them with the change, and update the
- * README's example hashes too.
+ * example project's hashes on the site's reproducibility page too.
  */
 class GoldenParametersTest {
     private static final Map<String, String> GOLDEN = Map.of(

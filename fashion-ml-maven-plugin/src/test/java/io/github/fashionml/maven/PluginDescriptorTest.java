@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The plugin's descriptor (generated from the mojos' annotations) against what users read and what IDEs run:
- * every property and parameter the README and the site name exists, and Eclipse m2e never trains on import.
+ * every property, parameter and goal the README and the site name exists, the README's goals table lists every
+ * goal with its default phase, and Eclipse m2e never trains on import.
  */
 class PluginDescriptorTest {
     /** JVM system properties the core reads itself, not plugin parameters. */
@@ -38,6 +41,8 @@ class PluginDescriptorTest {
     private static final Set<String> parameters = new TreeSet<>();
     private static final List<String> goals = new ArrayList<>();
     private static final List<String> boundGoals = new ArrayList<>();
+    /** Each goal's default phase, "—" for none, as the README's goals table writes it. */
+    private static final Map<String, String> phases = new TreeMap<>();
 
     @BeforeAll
     static void readDescriptor() throws Exception {
@@ -52,6 +57,7 @@ class PluginDescriptorTest {
             if (child(mojo, "phase") != null) {
                 boundGoals.add(goal);
             }
+            phases.put(goal, child(mojo, "phase") == null ? "—" : child(mojo, "phase").getTextContent());
             Element parameterList = child(mojo, "parameters");
             if (parameterList != null) {
                 for (Node p = parameterList.getFirstChild(); p != null; p = p.getNextSibling()) {
@@ -105,27 +111,70 @@ class PluginDescriptorTest {
         assertEquals(List.of(), unknown, "properties the docs name that no goal has; known: " + properties);
     }
 
+    /** The parameter tables (first column: parameter names) of the README and the site pages (fetch-data's on the
+     * data page, the forked JVM's in the configuration cookbook): every name must be a parameter of some goal. */
     @Test
-    void everyParameterInTheReadmesParameterTablesExists() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of("..").toAbsolutePath().normalize().resolve("README.md"));
+    void everyParameterInTheDocumentationsParameterTablesExists() throws Exception {
         List<String> unknown = new ArrayList<>();
-        int checked = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).startsWith("| parameter |")) {
-                continue;
-            }
-            for (int j = i + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
-                Matcher names = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`").matcher(lines.get(j).split("\\|")[1]);
-                while (names.find()) {
-                    checked++;
-                    if (!parameters.contains(names.group(1))) {
-                        unknown.add(names.group(1));
+        Map<String, Integer> checked = new TreeMap<>();
+        for (Path doc : documentation()) {
+            List<String> lines = Files.readAllLines(doc);
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).startsWith("| parameter |")) {
+                    continue;
+                }
+                for (int j = i + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+                    Matcher names = Pattern.compile("`([A-Za-z][A-Za-z0-9]*)`").matcher(lines.get(j).split("\\|")[1]);
+                    while (names.find()) {
+                        checked.merge(doc.getFileName().toString(), 1, Integer::sum);
+                        if (!parameters.contains(names.group(1))) {
+                            unknown.add(doc.getFileName() + ": " + names.group(1));
+                        }
                     }
                 }
             }
         }
-        assertTrue(checked > 5, "the README's parameter tables were found");
-        assertEquals(List.of(), unknown, "parameters the README names that no goal has");
+        assertTrue(checked.getOrDefault("data.md", 0) > 5, "fetch-data's parameter table was found: " + checked);
+        assertTrue(checked.getOrDefault("configuration.md", 0) >= 3, "the forked JVM's parameter table was found: "
+                + checked);
+        assertEquals(List.of(), unknown, "parameters the docs' tables name that no goal has");
+    }
+
+    /** The README's goals table: every goal of the plugin, none it lacks, each with its default phase. */
+    @Test
+    void theReadmesGoalsTableListsEveryGoalWithItsPhase() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("..").toAbsolutePath().normalize().resolve("README.md"));
+        Map<String, String> table = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).startsWith("| goal | default phase |")) {
+                continue;
+            }
+            for (int j = i + 2; j < lines.size() && lines.get(j).startsWith("|"); j++) {
+                String[] cells = lines.get(j).split("\\|");
+                table.put(cells[1].strip().replace("`", ""), cells[2].strip().replace("`", ""));
+            }
+        }
+        assertEquals(new TreeMap<>(phases), table, "the README's goals table against the descriptor's goals and phases");
+    }
+
+    /** Goals the docs name in a POM ({@code <goal>x</goal>}) or on the command line ({@code fashion-ml:x}). */
+    @Test
+    void everyGoalTheDocumentationNamesExists() throws Exception {
+        Pattern goal = Pattern.compile("<goal>([^<]+)</goal>|(?<![\\w-])fashion-ml:([a-z][a-z-]*)");
+        List<String> unknown = new ArrayList<>();
+        int checked = 0;
+        for (Path doc : documentation()) {
+            Matcher m = goal.matcher(Files.readString(doc));
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                checked++;
+                if (!goals.contains(name)) {
+                    unknown.add(doc.getFileName() + ": " + name);
+                }
+            }
+        }
+        assertTrue(checked > 5, "goal names were found in the docs");
+        assertEquals(List.of(), unknown, "goals the docs name that the plugin does not have; known: " + goals);
     }
 
     @Test
