@@ -135,7 +135,7 @@ public final class IdxReader {
 
     private static void checkMagic(String name, int magic, int expected, String kind) throws IdxFormatException {
         if (magic != expected) {
-            throw new IdxFormatException(name, String.format(
+            throw new IdxFormatException(name, String.format(java.util.Locale.ROOT,
                     "has magic number 0x%08X, expected 0x%08X for IDX %s; this is not the file expected here",
                     magic, expected, kind));
         }
