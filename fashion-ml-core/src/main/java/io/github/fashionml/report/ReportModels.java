@@ -1,10 +1,8 @@
 package io.github.fashionml.report;
 
 import io.github.fashionml.compare.Comparison;
-import io.github.fashionml.compare.ComparisonRun;
 import io.github.fashionml.compare.ModelSummary;
-import io.github.fashionml.eval.EvaluationRun;
-import io.github.fashionml.train.TrainingRun;
+import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.util.Json;
 
 import java.io.IOException;
@@ -25,11 +23,11 @@ public final class ReportModels {
             return found;
         }
         try (Stream<Path> dirs = Files.list(outputDirectory)) {
-            dirs.filter(d -> Files.isRegularFile(d.resolve(TrainingRun.MANIFEST_FILE))
-                            && Files.isRegularFile(d.resolve(EvaluationRun.EVALUATION_FILE)))
+            dirs.filter(d -> Files.isRegularFile(d.resolve(OutputLayout.MANIFEST_FILE))
+                            && Files.isRegularFile(d.resolve(OutputLayout.EVALUATION_FILE)))
                     .map(d -> d.getFileName().toString()).sorted().forEach(found::add);
         }
-        Path comparison = outputDirectory.resolve(ComparisonRun.COMPARISON_FILE);
+        Path comparison = new OutputLayout(outputDirectory).comparisonFile();
         if (Files.isRegularFile(comparison)) {
             List<String> ordered = new ArrayList<>();
             for (ModelSummary m : Json.read(comparison, Comparison.class, "run the compare goal again").models()) {
