@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PackageCyclesTest {
     private static final String ROOT_PACKAGE = "io.github.fashionml";
     /** A package name followed by a class name: the capital letter ends the package. */
-    private static final Pattern QUALIFIED = Pattern.compile("io\\.github\\.fashionml(?:\\.[a-z][a-z0-9_]*)*(?=\\.[A-Z])");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("io\\.github\\.fashionml(?:\\.[a-z][a-z0-9_]*)*(?=\\.[A-Z])");
 
     @Test
     void noPackageUsesOneThatUsesItBack() throws IOException {

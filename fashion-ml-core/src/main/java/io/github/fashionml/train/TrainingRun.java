@@ -210,9 +210,9 @@ public final class TrainingRun {
         double trainingSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
         double evaluationSeconds = history.stream().mapToDouble(EpochRecord::evaluationSeconds).sum();
         ModelManifest manifest = new ModelManifest(spec.name(), inputs.fingerprint(), inputs,
-                new ModelManifest.Outputs(ModelArchive.parametersSha256(network), network.numParams(), OutputLayout.MODEL_FILE,
-                        modelSha, Files.size(modelFile), kept.validationAccuracy(), kept.validationLoss(),
-                        result.keptEpoch(), history.size(), result.stopReason()),
+                new ModelManifest.Outputs(ModelArchive.parametersSha256(network), network.numParams(),
+                        OutputLayout.MODEL_FILE, modelSha, Files.size(modelFile), kept.validationAccuracy(),
+                        kept.validationLoss(), result.keptEpoch(), history.size(), result.stopReason()),
                 new ModelManifest.Timings(trainedAt, round(trainingSeconds), round(evaluationSeconds),
                         Math.round((double) data.trainCount() * history.size() / trainingSeconds),
                         round((System.nanoTime() - started) / 1e9)),
@@ -263,7 +263,8 @@ public final class TrainingRun {
         Path modelFile = dir.resolve(OutputLayout.MODEL_FILE);
         try {
             if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(dir.resolve(OutputLayout.HISTORY_FILE))) {
-                log.info(name + ": " + (Files.isRegularFile(modelFile) ? OutputLayout.HISTORY_FILE : OutputLayout.MODEL_FILE)
+                log.info(name + ": "
+                        + (Files.isRegularFile(modelFile) ? OutputLayout.HISTORY_FILE : OutputLayout.MODEL_FILE)
                         + " is missing; training again");
                 return Optional.empty();
             }
