@@ -30,9 +30,9 @@ public record DownloadSettings(boolean download, List<String> mirrors, boolean a
      */
     public List<Mirror> resolve(MirrorAccess access) throws ConfigurationException {
         if (serverId != null && mirrors.isEmpty()) {
-            throw new ConfigurationException("serverId '" + serverId + "' is set, but no <mirrors>: the credentials are "
-                    + "for your own mirror and never go to the public default ones. List it in <mirrors>, or leave "
-                    + "serverId unset.");
+            throw new ConfigurationException("serverId '" + serverId + "' is set, but no <mirrors>: the credentials "
+                    + "are for your own mirror and never go to the public default ones. List it in <mirrors>, or "
+                    + "leave serverId unset.");
         }
         if (!download) {
             return List.of();

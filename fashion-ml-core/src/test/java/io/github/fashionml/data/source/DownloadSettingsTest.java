@@ -37,7 +37,8 @@ class DownloadSettingsTest {
     void withoutMirrorsThePublicDefaultsAreUsedThroughTheProxy() throws Exception {
         List<Mirror> mirrors = new DownloadSettings(true, null, false, null).resolve(settings);
         assertEquals(Mirror.DEFAULTS, mirrors.stream().map(Mirror::toString).toList());
-        assertTrue(mirrors.stream().allMatch(m -> PROXY.equals(m.proxy()) && m.credentials() == null), mirrors.toString());
+        assertTrue(mirrors.stream().allMatch(m -> PROXY.equals(m.proxy()) && m.credentials() == null),
+                mirrors.toString());
     }
 
     @Test
