@@ -64,9 +64,8 @@ public final class ReportModels {
             boolean one = unknown.size() == 1;
             throw new ConfigurationException("fashionml.modelNames names " + unknown + ", which "
                     + (one ? "has" : "have") + " no trained and evaluated model in " + outputDirectory
-                    + ". Evaluated models: "
-                    + (found.isEmpty() ? "none" : String.join(", ", found)) + ". Name some of those, or train and "
-                    + "evaluate " + (one ? "it" : "them") + " first (mvn verify).");
+                    + ". Evaluated models: " + (found.isEmpty() ? "none" : String.join(", ", found))
+                    + ". Name some of those, or train and evaluate " + (one ? "it" : "them") + " first (mvn verify).");
         }
         return found.stream().filter(wanted::contains).toList();
     }
