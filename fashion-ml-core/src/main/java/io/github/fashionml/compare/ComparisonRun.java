@@ -4,8 +4,8 @@ import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.eval.EvaluationRun;
+import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.provenance.ModelManifest;
-import io.github.fashionml.train.TrainingRun;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
 
@@ -23,8 +23,6 @@ import java.util.Map;
  * verdicts, and fails when a model regressed against its baseline.
  */
 public final class ComparisonRun {
-    public static final String COMPARISON_FILE = io.github.fashionml.output.OutputLayout.COMPARISON_FILE;
-
     /**
      * @param baselineFile  an earlier {@code evaluation.json}, or a {@code model.zip} to evaluate now (for example a
      *                      published model artifact); null for no baseline check
@@ -83,17 +81,17 @@ public final class ComparisonRun {
      */
     public Comparison run(List<String> models, Path outputDirectory, Baseline baseline,
                           List<io.github.fashionml.eval.QualityGate> gates) throws FashionMlException, IOException {
+        OutputLayout layout = new OutputLayout(outputDirectory);
         List<Evaluation> evaluations = new ArrayList<>();
         Map<String, ModelManifest> manifests = new LinkedHashMap<>();
         for (String model : models) {
-            Path dir = outputDirectory.resolve(model);
-            Path evaluation = dir.resolve(EvaluationRun.EVALUATION_FILE);
+            Path evaluation = layout.evaluationFile(model);
             if (!Files.isRegularFile(evaluation)) {
                 throw new FashionMlException("Model '" + model + "' has no evaluation: " + evaluation + " does not "
                         + "exist. Run the evaluate goal first (it binds to the test phase).");
             }
             evaluations.add(EvaluationRun.read(evaluation));
-            Path manifest = dir.resolve(TrainingRun.MANIFEST_FILE);
+            Path manifest = layout.manifestFile(model);
             if (Files.isRegularFile(manifest)) {
                 manifests.put(model, Json.read(manifest, ModelManifest.class, "run the train goal again"));
             }
@@ -116,9 +114,9 @@ public final class ComparisonRun {
         }
         Comparison comparison = new Comparison(ModelComparator.ALPHA, HolmBonferroni.NAME,
                 ModelComparator.summaries(evaluations, manifests), ModelComparator.pairs(evaluations), check);
-        Path out = outputDirectory.resolve(COMPARISON_FILE);
+        Path out = layout.comparisonFile();
         Json.write(out, comparison);
-        Path summary = new io.github.fashionml.output.OutputLayout(outputDirectory).summaryFile();
+        Path summary = layout.summaryFile();
         String markdown = CiSummary.markdown(comparison, evaluations, gates);
         io.github.fashionml.util.AtomicFiles.write(summary,
                 stream -> stream.write(markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

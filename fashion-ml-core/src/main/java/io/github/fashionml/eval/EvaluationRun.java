@@ -4,9 +4,9 @@ import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.FashionMnistData;
 import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.predict.ImageClassifier;
 import io.github.fashionml.provenance.ModelManifest;
-import io.github.fashionml.train.TrainingRun;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
 
@@ -22,8 +22,6 @@ import java.util.Locale;
  * model, logs the classification report, and checks the quality gates after every model was evaluated.
  */
 public final class EvaluationRun {
-    public static final String EVALUATION_FILE = io.github.fashionml.output.OutputLayout.EVALUATION_FILE;
-
     private final io.github.fashionml.nativeblas.NativeBackend backend;
     private final ProgressLog log;
 
@@ -59,13 +57,13 @@ public final class EvaluationRun {
             Evaluation evaluation = current(manifest, dir, dataset);
             String how;
             if (evaluation != null) {
-                how = "up to date: the model and test images are those of " + EVALUATION_FILE;
+                how = "up to date: the model and test images are those of " + OutputLayout.EVALUATION_FILE;
             } else {
                 if (data == null) {
                     data = FashionMnistData.load(dataset.paths());
                 }
                 evaluation = evaluate(manifest, dir, data);
-                Json.write(dir.resolve(EVALUATION_FILE), evaluation);
+                Json.write(dir.resolve(OutputLayout.EVALUATION_FILE), evaluation);
                 how = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
             }
             log.info(String.format(Locale.ROOT, "%s: accuracy %.4f (95%% CI %.4f-%.4f), macro F1 %.4f, log loss %.4f "
@@ -108,7 +106,7 @@ public final class EvaluationRun {
 
     /** The recorded evaluation, when it is of this model file on these test images; else null. */
     private static Evaluation current(ModelManifest manifest, Path dir, ResolvedDataset dataset) {
-        Path file = dir.resolve(EVALUATION_FILE);
+        Path file = dir.resolve(OutputLayout.EVALUATION_FILE);
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -121,7 +119,7 @@ public final class EvaluationRun {
                     && recorded.count() == manifest.inputs().testImages()
                     && digests.equals(new java.util.TreeMap<>(manifest.inputs().dataset()))
                     && digests.equals(recorded.dataset() == null ? null : new java.util.TreeMap<>(recorded.dataset()))
-                    && io.github.fashionml.model.ModelArchive.fileSha256(dir.resolve(TrainingRun.MODEL_FILE))
+                    && io.github.fashionml.model.ModelArchive.fileSha256(dir.resolve(OutputLayout.MODEL_FILE))
                     .equals(recorded.modelSha256());
             return same ? recorded : null;
         } catch (FashionMlException | IOException | RuntimeException e) {
@@ -132,7 +130,7 @@ public final class EvaluationRun {
     /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */
     Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
         int count = Math.min(manifest.inputs().testImages(), data.testImages().count());
-        return evaluateModelFile(backend, dir.resolve(TrainingRun.MODEL_FILE), manifest.model(),
+        return evaluateModelFile(backend, dir.resolve(OutputLayout.MODEL_FILE), manifest.model(),
                 manifest.inputs().dataset(),
                 data, count);
     }
@@ -156,7 +154,7 @@ public final class EvaluationRun {
     }
 
     static ModelManifest readManifest(Path outputDirectory, String model) throws FashionMlException, IOException {
-        return new io.github.fashionml.output.OutputLayout(outputDirectory).readManifest(model);
+        return new OutputLayout(outputDirectory).readManifest(model);
     }
 
     /** Reads an {@code evaluation.json}, checking it is one. */

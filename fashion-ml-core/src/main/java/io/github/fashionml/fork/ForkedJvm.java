@@ -1,5 +1,6 @@
 package io.github.fashionml.fork;
 
+import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.util.ProgressLog;
 
 import java.io.BufferedReader;
@@ -7,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,37 @@ public final class ForkedJvm {
 
     public Path javaExecutable() {
         return javaExecutable;
+    }
+
+    /**
+     * Fails unless {@code javaExecutable} (the user's {@code <jvm>}, or a toolchain's {@code java}) is an executable
+     * file: a look at the file system, not a start, so that it costs nothing in a build where every model is up to
+     * date and a wrong path fails that build instead of the first one that has work to do. Null (the running
+     * JVM's {@code java}) is not checked.
+     */
+    public static void checkExecutable(Path javaExecutable) throws ConfigurationException {
+        if (javaExecutable == null) {
+            return;
+        }
+        String problem;
+        String binary = "the java binary of a Java 17 or newer";
+        if (Files.isDirectory(javaExecutable)) {
+            problem = "is a directory";
+            Path unix = javaExecutable.resolve("bin").resolve("java");
+            Path windows = javaExecutable.resolve("bin").resolve("java.exe");
+            binary = Files.isRegularFile(unix) ? "the java binary inside it, " + unix
+                    : Files.isRegularFile(windows) ? "the java binary inside it, " + windows
+                    : "the java binary of a JDK (its bin/java)";
+        } else if (!Files.exists(javaExecutable)) {
+            problem = "does not exist";
+        } else if (!Files.isRegularFile(javaExecutable) || !Files.isExecutable(javaExecutable)) {
+            problem = "is not an executable file";
+        } else {
+            return;
+        }
+        throw new ConfigurationException("The java executable for the forked JVM, " + javaExecutable + ", " + problem
+                + ". Set <jvm> (-Dfashionml.jvm) to " + binary + ", or remove it to fork the java of the build's "
+                + "jdk toolchain, else the one running Maven.");
     }
 
     /** Runs {@code mainClass} with {@code args}, logging each line the child prints; returns its exit code. */

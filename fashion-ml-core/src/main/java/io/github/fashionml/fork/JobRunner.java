@@ -31,8 +31,15 @@ public final class JobRunner {
         this.log = log;
     }
 
-    /** Runs the job where the options say: here when it needs no native code, else in a child or in this JVM. */
+    /**
+     * Runs the job where the options say: here when it needs no native code, else in a child or in this JVM. The
+     * child's java is checked first, whether or not there is work: a wrong {@code <jvm>} fails today's build, not
+     * the first one that retrains.
+     */
     public void run(NativeJob job) throws FashionMlException, IOException {
+        if (options.fork()) {
+            ForkedJvm.checkExecutable(options.javaExecutable());
+        }
         NativeSettings[] planned = new NativeSettings[1];
         NativeJob.PlannedSettings settings = () -> {
             if (planned[0] == null) {
@@ -52,6 +59,7 @@ public final class JobRunner {
 
     /** Runs the job in a fresh child JVM, whatever the options say (a reproduction needs one). */
     public void runInChild(NativeJob job) throws FashionMlException, IOException {
+        ForkedJvm.checkExecutable(options.javaExecutable());
         runInChild(job, NativeSettings.plan(options.nd4jClassifier(), options.kernels()));
     }
 

@@ -1,7 +1,7 @@
 package io.github.fashionml.fork;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.nativeblas.NativeSettings;
@@ -12,15 +12,11 @@ import java.io.IOException;
 /**
  * Work that runs on ND4J's native backend, described by plain values so that {@link JobRunner} can hand it to a
  * child JVM as JSON ({@link ChildMain} runs it there) or run it in this one. Each goal that needs native code has
- * one, next to the run it calls.
+ * one, next to the run it calls; the JSON names it by its class ({@link NativeJobTypes}), so adding one changes
+ * nothing in this package.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = io.github.fashionml.train.TrainJob.class, name = "train"),
-        @JsonSubTypes.Type(value = io.github.fashionml.eval.EvaluateJob.class, name = "evaluate"),
-        @JsonSubTypes.Type(value = io.github.fashionml.predict.PredictJob.class, name = "predict"),
-        @JsonSubTypes.Type(value = io.github.fashionml.compare.CompareJob.class, name = "compare"),
-        @JsonSubTypes.Type(value = io.github.fashionml.reproduce.ReproduceJob.class, name = "reproduce")})
+@JsonTypeInfo(use = JsonTypeInfo.Id.CUSTOM, property = "type")
+@JsonTypeIdResolver(NativeJobTypes.class)
 public interface NativeJob {
 
     /** What the job does, for messages: "training", "evaluation". */

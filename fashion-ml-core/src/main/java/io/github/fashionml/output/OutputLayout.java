@@ -2,7 +2,7 @@ package io.github.fashionml.output;
 
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.provenance.ModelManifest;
-import io.github.fashionml.train.TrainingHistory;
+import io.github.fashionml.provenance.TrainingHistory;
 import io.github.fashionml.util.Json;
 
 import java.io.IOException;

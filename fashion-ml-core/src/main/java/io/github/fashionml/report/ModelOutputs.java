@@ -5,7 +5,7 @@ import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.eval.EvaluationRun;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.provenance.ModelManifest;
-import io.github.fashionml.train.TrainingHistory;
+import io.github.fashionml.provenance.TrainingHistory;
 import io.github.fashionml.util.Json;
 
 import java.io.IOException;

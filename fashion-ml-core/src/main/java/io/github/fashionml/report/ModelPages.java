@@ -6,8 +6,8 @@ import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.model.LearningRateSchedule;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.NetworkSummary;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.provenance.ModelManifest;
-import io.github.fashionml.train.EpochRecord;
 
 import java.util.ArrayList;
 import java.util.List;

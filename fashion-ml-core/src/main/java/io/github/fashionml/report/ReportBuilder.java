@@ -2,7 +2,6 @@ package io.github.fashionml.report;
 
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.compare.Comparison;
-import io.github.fashionml.compare.ComparisonRun;
 import io.github.fashionml.compare.PairwiseTest;
 import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.FashionMnistFile;
@@ -11,7 +10,8 @@ import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.eval.ClassMetrics;
 import io.github.fashionml.model.NetworkSummary;
-import io.github.fashionml.train.EpochRecord;
+import io.github.fashionml.output.OutputLayout;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.util.Json;
 
 import java.io.IOException;
@@ -38,7 +38,8 @@ public final class ReportBuilder {
         IdxImages testImages = null;
         byte[] testLabels = null;
         List<ReportPages.DataFile> dataFiles = new ArrayList<>();
-        Path datasetRecord = new io.github.fashionml.output.OutputLayout(outputDirectory).datasetFile();
+        OutputLayout layout = new OutputLayout(outputDirectory);
+        Path datasetRecord = layout.datasetFile();
         if (Files.isRegularFile(datasetRecord)) {
             ResolvedDataset dataset = ResolvedDataset.read(datasetRecord);
             dataset.files().forEach((file, r) -> dataFiles.add(new ReportPages.DataFile(file.key(), file.fileName(),
@@ -53,7 +54,6 @@ public final class ReportBuilder {
         ReportImages images = testImages == null ? null : new ReportImages(testImages, testLabels, siteDirectory);
         List<ReportPages.ModelPage> pages = new ArrayList<>();
         List<ModelOutputs> outputs = new ArrayList<>();
-        io.github.fashionml.output.OutputLayout layout = new io.github.fashionml.output.OutputLayout(outputDirectory);
         for (String model : models) {
             ModelOutputs loaded = ModelOutputs.load(layout, model);
             outputs.add(loaded);
@@ -64,7 +64,7 @@ public final class ReportBuilder {
         }
         List<ReportPages.Verdict> verdicts = new ArrayList<>();
         String baseline = null;
-        Path comparisonFile = outputDirectory.resolve(ComparisonRun.COMPARISON_FILE);
+        Path comparisonFile = layout.comparisonFile();
         if (Files.isRegularFile(comparisonFile)) {
             Comparison comparison = Json.read(comparisonFile, Comparison.class, "run the compare goal again");
             for (PairwiseTest p : comparison.pairs()) {

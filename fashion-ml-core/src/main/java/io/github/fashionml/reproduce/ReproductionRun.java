@@ -9,13 +9,13 @@ import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.output.OutputLayout;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.provenance.ModelManifest;
+import io.github.fashionml.provenance.TrainingHistory;
 import io.github.fashionml.provenance.TrainingInputs;
 import io.github.fashionml.provenance.Versions;
-import io.github.fashionml.train.EpochRecord;
 import io.github.fashionml.train.Trainer;
 import io.github.fashionml.train.TrainingData;
-import io.github.fashionml.train.TrainingHistory;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
 

@@ -6,6 +6,7 @@ import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.NetworkFactory;
 import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.train.network.TrainingNetwork;
 import io.github.fashionml.train.schedule.EpochRates;
 import io.github.fashionml.train.stopping.EarlyStopper;

@@ -5,9 +5,9 @@ import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.FashionMnistData;
 import io.github.fashionml.data.FashionMnistFile;
+import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.data.source.ResolvedFile;
-import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelArchive;
@@ -17,9 +17,12 @@ import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.nativeblas.NativeSettings;
 import io.github.fashionml.onnx.OnnxExporter;
 import io.github.fashionml.onnx.OnnxMetadata;
+import io.github.fashionml.output.OutputLayout;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.provenance.GitInfo;
 import io.github.fashionml.provenance.ModelManifest;
 import io.github.fashionml.provenance.RunEnvironment;
+import io.github.fashionml.provenance.TrainingHistory;
 import io.github.fashionml.provenance.TrainingInputs;
 import io.github.fashionml.provenance.Versions;
 import io.github.fashionml.util.Json;
@@ -45,11 +48,6 @@ import java.util.TreeMap;
  * is not trained again; otherwise the log says which input changed.
  */
 public final class TrainingRun {
-    public static final String MODEL_FILE = io.github.fashionml.output.OutputLayout.MODEL_FILE;
-    public static final String HISTORY_FILE = io.github.fashionml.output.OutputLayout.HISTORY_FILE;
-    public static final String MANIFEST_FILE = io.github.fashionml.output.OutputLayout.MANIFEST_FILE;
-    public static final String ONNX_FILE = io.github.fashionml.output.OutputLayout.ONNX_FILE;
-
     /**
      * @param trainLimit       use only the first N training images (0: all); recorded in the fingerprint
      * @param testLimit        how many test images {@code evaluate} will read (0: all); training reads none
@@ -66,7 +64,7 @@ public final class TrainingRun {
     /** What happened to one model. */
     public record Outcome(ModelSpec spec, Path directory, ModelManifest manifest, boolean upToDate) {
         public Path modelFile() {
-            return directory.resolve(MODEL_FILE);
+            return directory.resolve(OutputLayout.MODEL_FILE);
         }
     }
 
@@ -173,7 +171,7 @@ public final class TrainingRun {
                     + recorded.outputs().parametersSha256().substring(0, 12)
                     + "); training skipped. Use -Dfashionml.force=true to retrain."));
             boolean onnxCurrent = current.isPresent()
-                    && OnnxMetadata.describes(dir.resolve(ONNX_FILE), current.get());
+                    && OnnxMetadata.describes(dir.resolve(OutputLayout.ONNX_FILE), current.get());
             plan.add(new Planned(spec, threads, split, inputs, dir, current, onnxCurrent));
         }
         return plan;
@@ -201,29 +199,29 @@ public final class TrainingRun {
         log.info(spec.name() + ": stopped: " + result.stopReason() + (result.keptEpoch() == result.history().size()
                 ? "" : "; keeping epoch " + result.keptEpoch() + "'s parameters"));
 
-        Path modelFile = dir.resolve(MODEL_FILE);
+        Path modelFile = dir.resolve(OutputLayout.MODEL_FILE);
         String modelSha = ModelArchive.write(network,
                 io.github.fashionml.model.Preprocessing.of(data.standardization()), modelFile);
         List<EpochRecord> history = result.history();
-        Json.write(dir.resolve(HISTORY_FILE), new TrainingHistory(spec.name(), history, result.keptEpoch(),
+        Json.write(dir.resolve(OutputLayout.HISTORY_FILE), new TrainingHistory(spec.name(), history, result.keptEpoch(),
                 result.stopReason()));
 
         EpochRecord kept = result.kept();
         double trainingSeconds = history.stream().mapToDouble(EpochRecord::seconds).sum();
         double evaluationSeconds = history.stream().mapToDouble(EpochRecord::evaluationSeconds).sum();
         ModelManifest manifest = new ModelManifest(spec.name(), inputs.fingerprint(), inputs,
-                new ModelManifest.Outputs(ModelArchive.parametersSha256(network), network.numParams(), MODEL_FILE,
-                        modelSha, Files.size(modelFile), kept.validationAccuracy(), kept.validationLoss(),
-                        result.keptEpoch(), history.size(), result.stopReason()),
+                new ModelManifest.Outputs(ModelArchive.parametersSha256(network), network.numParams(),
+                        OutputLayout.MODEL_FILE, modelSha, Files.size(modelFile), kept.validationAccuracy(),
+                        kept.validationLoss(), result.keptEpoch(), history.size(), result.stopReason()),
                 new ModelManifest.Timings(trainedAt, round(trainingSeconds), round(evaluationSeconds),
                         Math.round((double) data.trainCount() * history.size() / trainingSeconds),
                         round((System.nanoTime() - started) / 1e9)),
                 RunEnvironment.current(backend), git);
-        Json.write(dir.resolve(MANIFEST_FILE), manifest);
+        Json.write(dir.resolve(OutputLayout.MANIFEST_FILE), manifest);
         // After the manifest: a build stopped before the export finds the model up to date and exports it then.
         String onnxSha = OnnxExporter.write(network, io.github.fashionml.model.Preprocessing.of(data.standardization()),
-                OnnxMetadata.of(manifest), dir.resolve(ONNX_FILE));
-        log.info(spec.name() + ": " + ONNX_FILE + " written (SHA-256 " + onnxSha.substring(0, 12) + ")");
+                OnnxMetadata.of(manifest), dir.resolve(OutputLayout.ONNX_FILE));
+        log.info(spec.name() + ": " + OutputLayout.ONNX_FILE + " written (SHA-256 " + onnxSha.substring(0, 12) + ")");
         log.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d, %s, %,d parameters, parameters SHA-256 %s; "
                         + "written to %s", spec.name(), result.keptEpoch(), history.size(), kept.validationAccuracy() == null
                         ? "no validation split" : String.format(Locale.ROOT, "validation accuracy %.4f",
@@ -233,16 +231,16 @@ public final class TrainingRun {
 
     /** Writes {@code model.onnx} for an up-to-date model that lacks it (or whose file is of another model). */
     private void exportOnnxFromModelFile(Path dir, ModelManifest manifest) throws FashionMlException, IOException {
-        Path modelFile = dir.resolve(MODEL_FILE);
+        Path modelFile = dir.resolve(OutputLayout.MODEL_FILE);
         String sha = OnnxExporter.write(ModelArchive.load(modelFile), ModelArchive.preprocessing(modelFile),
-                OnnxMetadata.of(manifest), dir.resolve(ONNX_FILE));
-        log.info(manifest.model() + ": " + ONNX_FILE + " was missing or not of this model; exported from "
-                + MODEL_FILE + " (SHA-256 " + sha.substring(0, 12) + ")");
+                OnnxMetadata.of(manifest), dir.resolve(OutputLayout.ONNX_FILE));
+        log.info(manifest.model() + ": " + OutputLayout.ONNX_FILE + " was missing or not of this model; exported from "
+                + OutputLayout.MODEL_FILE + " (SHA-256 " + sha.substring(0, 12) + ")");
     }
 
     /** The recorded manifest, when it matches these inputs and the model file is the one it records. */
     private static Optional<ModelManifest> upToDate(Path dir, TrainingInputs inputs, ProgressLog log) {
-        Path manifestFile = dir.resolve(MANIFEST_FILE);
+        Path manifestFile = dir.resolve(OutputLayout.MANIFEST_FILE);
         String name = inputs.spec().name();
         if (!Files.isRegularFile(manifestFile)) {
             log.info(name + ": no complete earlier model in " + dir + "; training");
@@ -262,10 +260,11 @@ public final class TrainingRun {
                     + String.join("\n    ", changes));
             return Optional.empty();
         }
-        Path modelFile = dir.resolve(MODEL_FILE);
+        Path modelFile = dir.resolve(OutputLayout.MODEL_FILE);
         try {
-            if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(dir.resolve(HISTORY_FILE))) {
-                log.info(name + ": " + (Files.isRegularFile(modelFile) ? HISTORY_FILE : MODEL_FILE)
+            if (!Files.isRegularFile(modelFile) || !Files.isRegularFile(dir.resolve(OutputLayout.HISTORY_FILE))) {
+                log.info(name + ": "
+                        + (Files.isRegularFile(modelFile) ? OutputLayout.HISTORY_FILE : OutputLayout.MODEL_FILE)
                         + " is missing; training again");
                 return Optional.empty();
             }

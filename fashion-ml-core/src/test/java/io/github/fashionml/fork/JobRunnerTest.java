@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Native work in a child JVM, as the goals run it by default: progress streams back, errors keep their kind, a
@@ -143,15 +144,76 @@ class JobRunnerTest {
                 "the child's own message: " + e.getMessage());
     }
 
+    /** A job with nothing to do, as when every model is up to date: it says whether it was asked. */
+    private static final class UpToDateJob implements NativeJob {
+        private boolean asked;
+
+        @Override
+        public String activity() {
+            return "nothing";
+        }
+
+        @Override
+        public void run(NativeBackend backend, ProgressLog log) {
+            throw new AssertionError("an up-to-date job never runs");
+        }
+
+        @Override
+        public boolean completeWithoutNative(PlannedSettings settings, ProgressLog log) {
+            asked = true;
+            return true;
+        }
+    }
+
+    private static ForkOptions forkedWith(Path java) {
+        return new ForkOptions(true, java, List.of(), testClasspath(), NativeBackend.AUTO, null);
+    }
+
     @Test
-    void aJvmThatCannotStartIsNamedWithTheFix() throws Exception {
-        Path dir = TestData.scratchDirectory("fork-no-java");
-        Path missing = dir.resolve("no-jdk/bin/java");
-        ForkOptions options = new ForkOptions(true, missing, List.of(), testClasspath(), NativeBackend.AUTO, null);
-        java.io.IOException e = assertThrows(java.io.IOException.class,
-                () -> new JobRunner(options, log(() -> { })).run(train(dir, 1, false)));
-        assertTrue(e.getMessage().startsWith("Cannot start the forked JVM " + missing), e.getMessage());
-        assertTrue(e.getMessage().contains("Set <jvm> to the java executable of a Java 17 or newer"), e.getMessage());
+    void aJavaThatDoesNotExistFailsAtOnceEvenWithNothingToDo() throws Exception {
+        Path missing = TestData.scratchDirectory("fork-no-java").resolve("no-jdk/bin/java");
+        UpToDateJob job = new UpToDateJob();
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new JobRunner(forkedWith(missing), log(() -> { })).run(job));
+        assertEquals("The java executable for the forked JVM, " + missing + ", does not exist. Set <jvm> "
+                + "(-Dfashionml.jvm) to the java binary of a Java 17 or newer, or remove it to fork the java of the "
+                + "build's jdk toolchain, else the one running Maven.", e.getMessage());
+        assertFalse(job.asked, "checked before deciding whether there is work");
+        assertThrows(ConfigurationException.class,
+                () -> new JobRunner(forkedWith(missing), log(() -> { })).runInChild(job));
+    }
+
+    @Test
+    void aJdkDirectoryIsNamedWithTheBinaryInside() throws Exception {
+        Path jdk = Path.of(System.getProperty("java.home"));
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new JobRunner(forkedWith(jdk), log(() -> { })).run(new UpToDateJob()));
+        assertTrue(e.getMessage().startsWith("The java executable for the forked JVM, " + jdk + ", is a directory. "
+                + "Set <jvm> (-Dfashionml.jvm) to the java binary inside it, " + jdk.resolve("bin/java") + ", or "
+                + "remove it"), e.getMessage());
+    }
+
+    @Test
+    void aFileThatCannotBeRunIsNamed() throws Exception {
+        Path notExecutable = Files.writeString(TestData.scratchDirectory("fork-not-executable").resolve("java"), "");
+        assumeTrue(!Files.isExecutable(notExecutable), "a file system without permissions");
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> new JobRunner(forkedWith(notExecutable), log(() -> { })).run(new UpToDateJob()));
+        assertTrue(e.getMessage().startsWith("The java executable for the forked JVM, " + notExecutable + ", is not "
+                + "an executable file. Set <jvm>"), e.getMessage());
+    }
+
+    @Test
+    void theJavaIsCheckedOnlyWhereItWillBeUsed() throws Exception {
+        Path missing = TestData.scratchDirectory("fork-off").resolve("no-jdk/bin/java");
+        UpToDateJob job = new UpToDateJob();
+        new JobRunner(new ForkOptions(false, missing, List.of(), List.of(), NativeBackend.AUTO, null),
+                log(() -> { })).run(job);
+        assertTrue(job.asked, "fork off: no child, so its java is not looked at");
+        UpToDateJob forked = new UpToDateJob();
+        new JobRunner(forkedWith(Path.of(System.getProperty("java.home"), "bin", "java")), log(() -> { }))
+                .run(forked);
+        assertTrue(forked.asked);
     }
 
     @Test

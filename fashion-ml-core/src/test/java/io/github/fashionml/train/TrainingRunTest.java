@@ -1,16 +1,17 @@
 package io.github.fashionml.train;
 
 import io.github.fashionml.data.FashionMnistFile;
-import io.github.fashionml.data.split.ValidationSplit;
-import org.nd4j.linalg.factory.Nd4j;
 import io.github.fashionml.data.source.DatasetResolver;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.source.ResolvedDataset;
+import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.provenance.ModelManifest;
+import io.github.fashionml.provenance.TrainingHistory;
 import io.github.fashionml.testing.TestData;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -57,7 +57,10 @@ abstract class AbstractNativeMojo extends AbstractFashionMlMojo {
 
     /**
      * The {@code java} executable for the forked JVM (Java 17 or newer). Default: the JDK of the build's
-     * {@code jdk} toolchain if one is configured (maven-toolchains-plugin), else the Java running Maven.
+     * {@code jdk} toolchain if one is configured (maven-toolchains-plugin), else the Java running Maven. Where the
+     * goal forks ({@code fork} on, and {@code reproduce} always), a path that is not an executable file (one that
+     * does not exist, or a JDK's folder instead of its {@code bin/java}) fails the goal at once, even when every
+     * model is up to date and no JVM would start (a Java older than 17 shows only when it starts).
      */
     @Parameter(property = "fashionml.jvm")
     protected File jvm;

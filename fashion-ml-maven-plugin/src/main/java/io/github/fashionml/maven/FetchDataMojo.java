@@ -1,11 +1,11 @@
 package io.github.fashionml.maven;
 
-import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.source.DatasetResolver;
+import io.github.fashionml.data.source.DownloadSettings;
 import io.github.fashionml.data.source.ExpectedContent;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.source.Mirror;
-import io.github.fashionml.FashionMlException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -74,28 +74,13 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        if (connectTimeout <= 0 || readTimeout <= 0) {
-            throw new ConfigurationException("connectTimeout and readTimeout must be positive numbers of seconds "
-                    + "(got " + connectTimeout + " and " + readTimeout + ")");
-        }
-        if (serverId != null && !serverId.isBlank() && (mirrors == null || mirrors.isEmpty())) {
-            throw new ConfigurationException("serverId '" + serverId + "' is set, but no <mirrors>: the credentials are "
-                    + "for your own mirror and never go to the public default ones. List it in <mirrors>.");
-        }
-        List<Mirror> parsed = download
-                ? MavenServers.apply(MavenProxies.apply(Mirror.parseAll(mirrors == null || mirrors.isEmpty()
-                        ? Mirror.DEFAULTS : mirrors, allowInsecureMirrors), session.getRepositorySession()),
-                        session.getRepositorySession(), serverId)
-                : List.of();
-        boolean offline = session.isOffline();
-        if (offline) {
-            getLog().info("Maven is offline (-o): using local sources only");
-        }
+        List<Mirror> downloadFrom = new DownloadSettings(download, mirrors, allowInsecureMirrors, serverId)
+                .resolve(new MavenMirrorAccess(session.getRepositorySession()));
         FetchOptions options = new FetchOptions(
                 dataDirectory == null ? null : dataDirectory.toPath(),
                 cacheDirectory.toPath(),
                 useSystemPackage ? systemPackageDirectory.toPath() : null,
-                parsed, offline,
+                downloadFrom, session.isOffline(),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
                 ExpectedContent.fashionMnist());
         new DatasetResolver(options, progressLog()).resolveInto(outputDirectory.toPath());

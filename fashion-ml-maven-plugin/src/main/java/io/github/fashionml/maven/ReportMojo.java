@@ -12,7 +12,6 @@ import org.apache.maven.reporting.MavenReportException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,7 +29,10 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "fashionml.outputDirectory", defaultValue = "${project.build.directory}/fashion-ml")
     private File buildOutputDirectory;
 
-    /** Report on these models only (comma-separated); default: every model trained and evaluated. */
+    /**
+     * Report on these models only (comma-separated); default: every model trained and evaluated. A name with no
+     * trained and evaluated model is an error that lists the models there are.
+     */
     @Parameter(property = "fashionml.modelNames")
     private String modelNames;
 
@@ -78,8 +80,9 @@ public class ReportMojo extends AbstractMavenReport {
             return false;
         }
         try {
-            if (models().isEmpty()) {
-                getLog().warn("fashion-ml: no evaluated models in " + outputsDirectory() + "; run mvn verify "
+            Path outputs = outputsDirectory();
+            if (ReportModels.find(outputs).isEmpty()) {
+                getLog().warn("fashion-ml: no evaluated models in " + outputs + "; run mvn verify "
                         + "(train and evaluate) before the report, with the same <outputDirectory>");
                 return false;
             }
@@ -101,40 +104,23 @@ public class ReportMojo extends AbstractMavenReport {
             if (session != null) {
                 AbstractFashionMlMojo.checkRenamedProperties(session.getUserProperties());
             }
-            List<String> models = models();
-            File outputs = outputsDirectory();
-            if (!outputs.equals(buildOutputDirectory)) {
+            Path outputs = outputsDirectory();
+            List<String> models = ReportModels.select(outputs, modelNames);
+            if (!outputs.equals(buildOutputDirectory.toPath())) {
                 getLog().info("fashion-ml: reading the build's outputs from " + outputs + ", the configured "
                         + "<outputDirectory>");
             }
-            new ReportRenderer().render(outputs.toPath(), models, site, outputTimestampLabel());
+            new ReportRenderer().render(outputs, models, site, outputTimestampLabel());
             getLog().info("fashion-ml report for " + models + " written to " + site.resolve("index.html"));
         } catch (FashionMlException | IOException e) {
             throw new MavenReportException(e.getMessage(), e);
         }
     }
 
-    /**
-     * Where the build goals wrote. A project that sets {@code <outputDirectory>} in the plugin's configuration
-     * for them also sets the inherited reporting parameter of that name; when the default location holds no
-     * models and that one does, it is the one the project meant (reading the default would give an empty report).
-     */
-    private File outputsDirectory() throws IOException {
-        if (ReportModels.find(buildOutputDirectory.toPath()).isEmpty() && outputDirectory != null
-                && !outputDirectory.equals(siteOutputDirectory)
-                && !ReportModels.find(outputDirectory.toPath()).isEmpty()) {
-            return outputDirectory;
-        }
-        return buildOutputDirectory;
-    }
-
-    private List<String> models() throws IOException {
-        List<String> found = ReportModels.find(outputsDirectory().toPath());
-        if (modelNames == null || modelNames.isBlank()) {
-            return found;
-        }
-        List<String> wanted = Arrays.stream(modelNames.split(",")).map(String::trim).toList();
-        return found.stream().filter(wanted::contains).toList();
+    /** Where the build goals wrote: the core chooses between this report's setting and the inherited one. */
+    private Path outputsDirectory() throws IOException {
+        return ReportModels.outputDirectory(buildOutputDirectory.toPath(),
+                outputDirectory == null ? null : outputDirectory.toPath());
     }
 
     /** The reproducible build timestamp, when the project sets one; never the wall clock. */

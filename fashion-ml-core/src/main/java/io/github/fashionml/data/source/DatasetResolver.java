@@ -1,5 +1,6 @@
 package io.github.fashionml.data.source;
 
+import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.util.ProgressLog;
 
@@ -25,14 +26,15 @@ public final class DatasetResolver {
     private final DataCache cache;
     private final HttpDownloader downloader;
 
-    public DatasetResolver(FetchOptions options, ProgressLog log) {
+    /** Checks the options at once ({@link FetchOptions#check}), so a bad setting fails before any lookup. */
+    public DatasetResolver(FetchOptions options, ProgressLog log) throws ConfigurationException {
+        options.check();
         this.options = options;
         this.log = log;
         this.cache = new DataCache(options.cacheRoot());
         this.downloader = new HttpDownloader(options.connectTimeout(), options.readTimeout());
     }
 
-    /** Resolves all four files, or fails listing, per missing file, every source tried and why. */
     /**
      * Resolves the dataset and records where each file came from in the output tree's {@code dataset.json}, which
      * the later goals read: what the {@code fetch-data} goal calls.
@@ -45,7 +47,11 @@ public final class DatasetResolver {
         return dataset;
     }
 
+    /** Resolves all four files, or fails listing, per missing file, every source tried and why. */
     public ResolvedDataset resolve() throws DataUnavailableException, IOException {
+        if (options.offline()) {
+            log.info("Maven is offline (-o): using local sources only");
+        }
         Map<FashionMnistFile, ResolvedFile> found = new EnumMap<>(FashionMnistFile.class);
         Map<FashionMnistFile, List<Attempt>> missing = new LinkedHashMap<>();
         for (FashionMnistFile file : FashionMnistFile.values()) {

@@ -33,6 +33,13 @@ public record Mirror(URI base, HttpProxy proxy, MirrorCredentials credentials) {
             "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/",
             "https://storage.googleapis.com/tensorflow/tf-keras-datasets/");
 
+    private static final List<URI> DEFAULT_BASES = DEFAULTS.stream().map(URI::create).toList();
+
+    /** Whether this is one of the public {@link #DEFAULTS}, which never get a server's credentials. */
+    public boolean isPublicDefault() {
+        return DEFAULT_BASES.contains(base);
+    }
+
     public static Mirror parse(String text, boolean allowInsecureHttp) throws ConfigurationException {
         String trimmed = text == null ? "" : text.trim();
         URI uri;

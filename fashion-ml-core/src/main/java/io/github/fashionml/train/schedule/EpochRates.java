@@ -2,7 +2,7 @@ package io.github.fashionml.train.schedule;
 
 import io.github.fashionml.model.LearningRateSchedule;
 import io.github.fashionml.model.ModelSpec;
-import io.github.fashionml.train.EpochRecord;
+import io.github.fashionml.provenance.EpochRecord;
 import io.github.fashionml.train.stopping.EarlyStopper;
 import io.github.fashionml.train.stopping.ImprovementTracker;
 import org.nd4j.linalg.schedule.CycleSchedule;

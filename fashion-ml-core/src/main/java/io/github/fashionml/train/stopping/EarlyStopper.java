@@ -1,7 +1,7 @@
 package io.github.fashionml.train.stopping;
 
 import io.github.fashionml.model.EarlyStopping;
-import io.github.fashionml.train.EpochRecord;
+import io.github.fashionml.provenance.EpochRecord;
 
 import java.util.Locale;
 

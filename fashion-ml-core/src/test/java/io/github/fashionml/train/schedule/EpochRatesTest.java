@@ -4,7 +4,7 @@ import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.LearningRateSchedule;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.model.Monitor;
-import io.github.fashionml.train.EpochRecord;
+import io.github.fashionml.provenance.EpochRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

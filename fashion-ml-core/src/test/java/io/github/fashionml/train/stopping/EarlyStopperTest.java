@@ -2,7 +2,7 @@ package io.github.fashionml.train.stopping;
 
 import io.github.fashionml.model.EarlyStopping;
 import io.github.fashionml.model.Monitor;
-import io.github.fashionml.train.EpochRecord;
+import io.github.fashionml.provenance.EpochRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.github.fashionml.train;
+package io.github.fashionml.provenance;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
