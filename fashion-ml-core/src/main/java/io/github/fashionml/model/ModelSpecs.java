@@ -1,7 +1,7 @@
 package io.github.fashionml.model;
 
 import io.github.fashionml.ConfigurationException;
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +17,13 @@ public final class ModelSpecs {
     private ModelSpecs() {
     }
 
+    /** Validates specs for Fashion-MNIST's 28x28 images. */
     public static void validate(List<ModelSpec> specs) throws ConfigurationException {
+        validate(specs, ImageShape.FASHION_MNIST);
+    }
+
+    /** Every problem of every spec at once, each naming the model, the value and the fix. */
+    public static void validate(List<ModelSpec> specs, ImageShape input) throws ConfigurationException {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
         if (specs.isEmpty()) {
@@ -63,20 +69,31 @@ public final class ModelSpecs {
             problems.addAll(scheduleProblems(m, spec));
             problems.addAll(earlyStoppingProblems(m, spec.earlyStopping()));
             if (spec.convolutional()) {
-                int size = FashionMnist.ROWS;
-                for (int ignored : spec.filters()) {
-                    size = (spec.samePadding() ? size : size - spec.kernelSize() + 1) / 2;
-                }
-                if (spec.kernelSize() <= 0 || size < 1) {
-                    problems.add(m + spec.filters().size() + " convolution blocks with kernel " + spec.kernelSize()
-                            + " shrink a 28x28 image to nothing; use fewer blocks, a smaller kernelSize or padding "
-                            + "'same'");
-                }
+                problems.addAll(sizeProblems(m, spec, input));
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigurationException("Invalid model configuration:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    /** Each convolution block ("valid" shrinks by kernel - 1) and its 2x2 pooling must leave at least one pixel. */
+    private static List<String> sizeProblems(String m, ModelSpec spec, ImageShape input) {
+        if (spec.kernelSize() <= 0) {
+            return List.of(m + "kernelSize must be positive (got " + spec.kernelSize() + ")");
+        }
+        int height = input.height();
+        int width = input.width();
+        for (int ignored : spec.filters()) {
+            height = (spec.samePadding() ? height : height - spec.kernelSize() + 1) / 2;
+            width = (spec.samePadding() ? width : width - spec.kernelSize() + 1) / 2;
+        }
+        if (height >= 1 && width >= 1) {
+            return List.of();
+        }
+        return List.of(m + spec.filters().size() + " convolution blocks with kernel " + spec.kernelSize()
+                + " shrink a " + input.height() + "x" + input.width() + " image to nothing; use fewer blocks, a "
+                + "smaller kernelSize, padding 'same', or larger images");
     }
 
     private static List<String> scheduleProblems(String m, ModelSpec spec) {

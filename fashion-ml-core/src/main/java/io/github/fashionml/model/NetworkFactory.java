@@ -1,6 +1,7 @@
 package io.github.fashionml.model;
 
 import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -21,14 +22,20 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * Builds a DL4J network from a {@link ModelSpec}, mirroring the Keras reference: Glorot-uniform weights,
- * zero biases, "valid" or "same" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy. Convolutional
- * networks take channels-last input, {@code [N, 28, 28, 1]}, as Keras does.
+ * zero biases, "valid" or "same" convolutions, 2x2 max-pooling, Adam, softmax with cross-entropy. The input follows
+ * the data's {@link ImageShape} (convolutional networks take channels-last {@code [N, H, W, C]}, as Keras does; dense
+ * ones {@code [N, H*W*C]}), and the output has one unit per class.
  */
 public final class NetworkFactory {
     private NetworkFactory() {
     }
 
+    /** For Fashion-MNIST: 28x28 grey images, ten classes. */
     public static MultiLayerConfiguration configuration(ModelSpec spec) {
+        return configuration(spec, ImageShape.FASHION_MNIST, FashionMnist.CLASS_COUNT);
+    }
+
+    public static MultiLayerConfiguration configuration(ModelSpec spec, ImageShape input, int classes) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(DataType.FLOAT)
@@ -56,18 +63,28 @@ public final class NetworkFactory {
             }
         }
         layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                .nOut(FashionMnist.CLASS_COUNT).activation(Activation.SOFTMAX).build());
-        layers.setInputType(spec.convolutional()
-                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1, CNN2DFormat.NHWC)
-                : InputType.feedForward(FashionMnist.PIXELS));
+                .nOut(classes).activation(Activation.SOFTMAX).build());
+        layers.setInputType(inputType(spec.convolutional(), input, CNN2DFormat.NHWC));
         return layers.build();
     }
 
-    /** A new, initialised network: its weights are a function of the spec's seed alone. */
+    /** A new, initialised network for Fashion-MNIST: its weights are a function of the spec's seed alone. */
     public static MultiLayerNetwork create(ModelSpec spec) {
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec));
+        return create(spec, ImageShape.FASHION_MNIST, FashionMnist.CLASS_COUNT);
+    }
+
+    /** A new, initialised network for images of this shape and this many classes. */
+    public static MultiLayerNetwork create(ModelSpec spec, ImageShape input, int classes) {
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(spec, input, classes));
         network.init();
         return network;
+    }
+
+    /** What the first layer takes: images for convolutions, flat vectors of every sample for dense layers. */
+    static InputType inputType(boolean convolutional, ImageShape input, CNN2DFormat format) {
+        return convolutional
+                ? InputType.convolutional(input.height(), input.width(), input.channels(), format)
+                : InputType.feedForward(input.samples());
     }
 
     /** Keras' "valid" is DL4J's Truncate (its default); "same" pads with zeros to keep the size. */

@@ -1,6 +1,6 @@
 package io.github.fashionml.model;
 
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -49,8 +49,8 @@ public record NetworkSummary(List<Layer> layers, long totalParameters) {
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
         org.deeplearning4j.nn.conf.layers.Layer first = conf.getConf(0).getLayer();
         InputType input = first instanceof ConvolutionLayer c
-                ? InputType.convolutional(FashionMnist.ROWS, FashionMnist.COLUMNS, 1, c.getCnn2dDataFormat())
-                : InputType.feedForward(FashionMnist.PIXELS);
+                ? NetworkFactory.inputType(true, ImageShape.FASHION_MNIST, c.getCnn2dDataFormat())
+                : NetworkFactory.inputType(false, ImageShape.FASHION_MNIST, null);
         List<InputType> shapes = conf.getLayerActivationTypes(input);
         List<Layer> layers = new ArrayList<>();
         long total = 0;
