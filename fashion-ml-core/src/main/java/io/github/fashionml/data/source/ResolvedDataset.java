@@ -3,7 +3,9 @@ package io.github.fashionml.data.source;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.fashionml.data.DatasetDescription;
 import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.util.AtomicFiles;
 
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The four verified files, and where each came from; written as {@code dataset.json} for later goals. */
@@ -24,6 +27,14 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
         return files.get(file).path();
     }
 
+    /** The data set these files hold: Fashion-MNIST's classes and shape, and the digest of their contents. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public DatasetDescription description() {
+        Map<String, String> digests = new java.util.TreeMap<>();
+        files.forEach((file, resolved) -> digests.put(file.key(), resolved.sha256()));
+        return DatasetDescription.fashionMnist(digests);
+    }
+
     public Map<FashionMnistFile, Path> paths() {
         Map<FashionMnistFile, Path> paths = new EnumMap<>(FashionMnistFile.class);
         files.forEach((file, resolved) -> paths.put(file, resolved.path()));
@@ -31,7 +42,9 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
     }
 
     /** JSON form: stable field names, read by later goals and by users' scripts. */
-    record Json(@JsonProperty("dataset") String dataset, @JsonProperty("files") Map<String, FileJson> files) {
+    record Json(@JsonProperty("dataset") String dataset, @JsonProperty("files") Map<String, FileJson> files,
+                @JsonProperty("classNames") List<String> classNames, @JsonProperty("imageShape") ImageShape imageShape,
+                @JsonProperty("digest") String digest) {
     }
 
     record FileJson(@JsonProperty("fileName") String fileName, @JsonProperty("path") String path,
@@ -46,7 +59,9 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
         Map<String, FileJson> out = new LinkedHashMap<>();
         files.forEach((file, r) -> out.put(file.key(), new FileJson(file.fileName(), r.path().toString(),
                 r.source(), r.origin(), r.sha256(), r.size())));
-        byte[] bytes = JSON.writeValueAsBytes(new Json(FashionMnist.NAME, out));
+        DatasetDescription description = description();
+        byte[] bytes = JSON.writeValueAsBytes(new Json(description.name(), out, description.classNames(),
+                description.shape(), description.digest()));
         AtomicFiles.write(target, stream -> stream.write(bytes));
     }
 

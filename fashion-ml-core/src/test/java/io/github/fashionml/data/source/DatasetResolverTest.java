@@ -1,5 +1,9 @@
 package io.github.fashionml.data.source;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.fashionml.data.FashionMnist;
+
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.testing.LoopbackMirror;
@@ -341,8 +345,17 @@ class DatasetResolverTest {
         String text = Files.readString(json);
         assertTrue(text.contains("\"dataset\" : \"fashion-mnist\""), text);
         assertTrue(text.contains("\"train-images\""), text);
+        // What later stages and users' scripts read instead of assuming Fashion-MNIST: classes, shape, digest.
+        JsonNode record = new ObjectMapper().readTree(text);
+        assertEquals(FashionMnist.CLASS_NAMES, new ObjectMapper().convertValue(record.get("classNames"), List.class));
+        assertEquals(28, record.get("imageShape").get("height").asInt());
+        assertEquals(28, record.get("imageShape").get("width").asInt());
+        assertEquals(1, record.get("imageShape").get("channels").asInt());
+        assertEquals(3, record.get("imageShape").size(), "height, width, channels: " + record.get("imageShape"));
+        assertEquals(resolved.description().digest(), record.get("digest").asText());
         ResolvedDataset read = ResolvedDataset.read(json);
         assertEquals(resolved, read);
+        assertEquals(resolved.description(), read.description());
         Files.writeString(json, "{\"something\": 1}");
         IOException e = assertThrows(IOException.class, () -> ResolvedDataset.read(json));
         assertTrue(e.getMessage().contains("run the fetch-data goal again"), e.getMessage());
