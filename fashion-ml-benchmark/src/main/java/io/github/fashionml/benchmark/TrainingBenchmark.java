@@ -1,6 +1,6 @@
 package io.github.fashionml.benchmark;
 
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.source.FetchOptions;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
@@ -112,7 +112,7 @@ public final class TrainingBenchmark {
             printMatrixProductSpeed(backend);
             return;
         }
-        FashionMnistData data = FashionMnistData.load(dataDir);
+        ImageDataset data = ImageDataset.load(dataDir);
         data = data.subset(train, 0);
         int heldOut = validation != null ? validation : data.trainImages().count() / 10;
         System.out.printf(Locale.ROOT, "machine: %s, %d cores; %s %s; nd4j %s, oneDNN layer helpers %s, %s kernels "
@@ -131,7 +131,7 @@ public final class TrainingBenchmark {
             ModelConfig config = ModelConfig.of(name);
             ModelSpec spec = config.toSpec(recipe);
             ModelSpecs.validate(List.of(spec));
-            final FashionMnistData source = data;
+            final ImageDataset source = data;
             TrainingData prepared = arrays.computeIfAbsent(spec.seed(), seed -> split(source, heldOut, seed));
             int t = threads > 0 ? threads : Architectures.defaultThreads(spec);
             Trainer.Result result = trainer.train(spec, t, prepared, (s, r, eta) -> { });
@@ -183,7 +183,7 @@ public final class TrainingBenchmark {
                 + "training)", model, target, history.size(), seconds);
     }
 
-    private static TrainingData split(FashionMnistData data, int heldOut, long seed) {
+    private static TrainingData split(ImageDataset data, int heldOut, long seed) {
         try {
             return TrainingData.of(data, false, ValidationSplit.stratified(data.trainLabels(), heldOut,
                     DerivedSeeds.of(seed).validation()));

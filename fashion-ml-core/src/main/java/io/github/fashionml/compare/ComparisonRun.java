@@ -60,8 +60,9 @@ public final class ComparisonRun {
             throw new IllegalStateException("a model baseline needs the dataset and the native backend");
         }
         log.info("Evaluating baseline model " + file + " on the same " + current.count() + " test images");
-        io.github.fashionml.data.FashionMnistData data =
-                io.github.fashionml.data.FashionMnistData.load(baseline.data().paths());
+        io.github.fashionml.data.DatasetDescription description = baseline.data().description();
+        io.github.fashionml.data.ImageDataset data = io.github.fashionml.data.ImageDataset.load(
+                baseline.data().paths(), description.name(), description.classNames());
         return EvaluationRun.evaluateModelFile(baseline.backend(), file, name + " (baseline)", current.dataset(), data,
                 current.count());
     }

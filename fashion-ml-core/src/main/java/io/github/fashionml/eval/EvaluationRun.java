@@ -1,8 +1,8 @@
 package io.github.fashionml.eval;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.data.FashionMnist;
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.predict.ImageClassifier;
@@ -48,7 +48,7 @@ public final class EvaluationRun {
         for (String model : models) {
             manifests.add(readManifest(outputDirectory, model));
         }
-        FashionMnistData data = null;
+        ImageDataset data = null;
         List<Evaluation> evaluations = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (ModelManifest manifest : manifests) {
@@ -60,7 +60,8 @@ public final class EvaluationRun {
                 how = "up to date: the model and test images are those of " + OutputLayout.EVALUATION_FILE;
             } else {
                 if (data == null) {
-                    data = FashionMnistData.load(dataset.paths());
+                    DatasetDescription description = dataset.description();
+                    data = ImageDataset.load(dataset.paths(), description.name(), description.classNames());
                 }
                 evaluation = evaluate(manifest, dir, data);
                 Json.write(dir.resolve(OutputLayout.EVALUATION_FILE), evaluation);
@@ -128,7 +129,7 @@ public final class EvaluationRun {
     }
 
     /** Evaluates one trained model on the first {@code testImages} test images, as recorded at training. */
-    Evaluation evaluate(ModelManifest manifest, Path dir, FashionMnistData data) throws IOException {
+    Evaluation evaluate(ModelManifest manifest, Path dir, ImageDataset data) throws IOException {
         int count = Math.min(manifest.inputs().testImages(), data.testImages().count());
         return evaluateModelFile(backend, dir.resolve(OutputLayout.MODEL_FILE), manifest.model(),
                 manifest.inputs().dataset(),
@@ -141,16 +142,16 @@ public final class EvaluationRun {
      */
     public static Evaluation evaluateModelFile(io.github.fashionml.nativeblas.NativeBackend backend, Path modelFile,
                                                String name, java.util.Map<String, String> dataset,
-                                               FashionMnistData data, int count) throws IOException {
-        FashionMnistData test = data.subset(0, count);
-        ImageClassifier classifier = ImageClassifier.load(modelFile, backend);
+                                               ImageDataset data, int count) throws IOException {
+        ImageDataset test = data.subset(0, count);
+        ImageClassifier classifier = ImageClassifier.load(modelFile, backend, data.description());
         float[] probabilities = classifier.probabilities(test.testImages());
         int[] actual = new int[count];
         for (int i = 0; i < count; i++) {
             actual[i] = test.testLabels()[i] & 0xFF;
         }
         return Evaluator.evaluate(name, io.github.fashionml.model.ModelArchive.fileSha256(modelFile), dataset,
-                actual, probabilities, FashionMnist.CLASS_NAMES);
+                actual, probabilities, data.description().classNames());
     }
 
     static ModelManifest readManifest(Path outputDirectory, String model) throws FashionMlException, IOException {

@@ -1,5 +1,6 @@
 package io.github.fashionml.model;
 
+import io.github.fashionml.data.DatasetDescription;
 import io.github.fashionml.util.AtomicFiles;
 import io.github.fashionml.util.DeterministicZip;
 import io.github.fashionml.util.Json;
@@ -59,7 +60,6 @@ public final class ModelArchive {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); delete it and run the train goal again", e);
         }
-        checkShape(file, network);
         return network;
     }
 
@@ -115,17 +115,30 @@ public final class ModelArchive {
         }
     }
 
-    /** A model for another problem loads fine in DL4J but would give wrong answers here: refuse it. */
-    private static void checkShape(Path file, MultiLayerNetwork network) throws IOException {
+    /**
+     * Loads a model and checks it fits the data set: a model for another problem loads fine in DL4J but would give
+     * wrong answers here, so it is refused.
+     */
+    public static MultiLayerNetwork load(Path file, DatasetDescription dataset) throws IOException {
+        MultiLayerNetwork network = load(file);
+        checkShape(file, network, dataset);
+        return network;
+    }
+
+    private static void checkShape(Path file, MultiLayerNetwork network, DatasetDescription dataset)
+            throws IOException {
         int last = network.getnLayers() - 1;
         org.deeplearning4j.nn.conf.layers.Layer output = network.getLayerWiseConfigurations().getConf(last).getLayer();
         long classes = output instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f ? f.getNOut() : -1;
         org.deeplearning4j.nn.conf.layers.Layer first = network.getLayerWiseConfigurations().getConf(0).getLayer();
-        long inputs = first instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c ? c.getNIn() * 784
+        // A convolution's nIn is the images' channels; a dense layer's, every sample of an image.
+        long inputs = first instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer c
+                ? c.getNIn() * dataset.shape().height() * dataset.shape().width()
                 : first instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer f ? f.getNIn() : -1;
-        if (classes != io.github.fashionml.data.FashionMnist.CLASS_COUNT || inputs != 784) {
+        if (classes != dataset.classCount() || inputs != dataset.shape().samples()) {
             throw new IOException(file + " is a model for another problem (" + inputs + " inputs, " + classes
-                    + " classes); fashion-ml models take 28x28 grey images (784 inputs) and give 10 classes");
+                    + " classes); the data set '" + dataset.name() + "' has " + dataset.shape() + " images ("
+                    + dataset.shape().samples() + " inputs) and " + dataset.classCount() + " classes");
         }
     }
 

@@ -31,8 +31,18 @@ public record NetworkSummary(List<Layer> layers, long totalParameters) {
     public record Layer(int index, String type, String detail, String outputShape, long parameters) {
     }
 
-    /** The summary of a {@code model.zip}; an empty one when the file is missing. */
+    /** The summary of a {@code model.zip} trained on Fashion-MNIST's images; an empty one when the file is missing. */
     public static NetworkSummary of(Path modelFile) throws IOException {
+        return of(modelFile, ImageShape.FASHION_MNIST);
+    }
+
+    /**
+     * The summary of a {@code model.zip}; an empty one when the file is missing.
+     *
+     * @param input the images the model was trained on (the data set's shape); null when unknown, in which case a
+     *              convolutional network's output shapes are not shown
+     */
+    public static NetworkSummary of(Path modelFile, ImageShape input) throws IOException {
         if (!Files.isRegularFile(modelFile)) {
             return new NetworkSummary(List.of(), 0);
         }
@@ -48,10 +58,16 @@ public record NetworkSummary(List<Layer> layers, long totalParameters) {
         }
         MultiLayerConfiguration conf = MultiLayerConfiguration.fromJson(json);
         org.deeplearning4j.nn.conf.layers.Layer first = conf.getConf(0).getLayer();
-        InputType input = first instanceof ConvolutionLayer c
-                ? NetworkFactory.inputType(true, ImageShape.FASHION_MNIST, c.getCnn2dDataFormat())
-                : NetworkFactory.inputType(false, ImageShape.FASHION_MNIST, null);
-        List<InputType> shapes = conf.getLayerActivationTypes(input);
+        InputType inputType;
+        if (first instanceof ConvolutionLayer c) {
+            inputType = input == null ? null : NetworkFactory.inputType(true, input, c.getCnn2dDataFormat());
+        } else if (first instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer dense) {
+            // A dense network's input is its first layer's width, whatever the images were.
+            inputType = InputType.feedForward(dense.getNIn());
+        } else {
+            inputType = null;
+        }
+        List<InputType> shapes = inputType == null ? null : conf.getLayerActivationTypes(inputType);
         List<Layer> layers = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < conf.getConfs().size(); i++) {
@@ -59,7 +75,8 @@ public record NetworkSummary(List<Layer> layers, long totalParameters) {
             org.deeplearning4j.nn.conf.layers.Layer layer = layerConf.getLayer();
             long params = layer.initializer().numParams(layerConf);
             total += params;
-            layers.add(new Layer(i, layer.getClass().getSimpleName(), describe(layer), shape(shapes.get(i)), params));
+            layers.add(new Layer(i, layer.getClass().getSimpleName(), describe(layer),
+                    shapes == null ? "" : shape(shapes.get(i)), params));
         }
         return new NetworkSummary(List.copyOf(layers), total);
     }

@@ -1,7 +1,7 @@
 package io.github.fashionml.onnx;
 
 import ai.onnx.proto.OnnxMl;
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.preprocess.Preprocessor;
 import io.github.fashionml.model.Preprocessing;
 import io.github.fashionml.util.AtomicFiles;
@@ -45,8 +45,9 @@ import java.util.Map;
 /**
  * Writes a trained network as {@code model.onnx}, so it can be served without a JVM.
  *
- * <p>The contract: one input {@value #INPUT}, float32 {@code [N, 28, 28]}, the raw grey values 0-255 as stored in
- * the IDX files; one output {@value #OUTPUT}, float32 {@code [N, 10]}; N is dynamic. The graph does everything
+ * <p>The contract: one input {@value #INPUT}, float32 {@code [N, H, W]}, the raw grey values 0-255 as stored in
+ * the IDX files; one output {@value #OUTPUT}, float32 {@code [N, classes]}; N is dynamic; H, W and the class names
+ * are the metadata's. The graph does everything
  * {@code Preprocessor} and DL4J do between the two, in the same float arithmetic: scaling by {@code 1f/255},
  * for standardised models {@code (x - mean) / std} per pixel, the change to channels-first for convolutions,
  * the layers, and the softmax. Dropout is absent, as at inference. {@link OnnxMetadata} goes into the
@@ -63,7 +64,7 @@ import java.util.Map;
  * stably and checks each node's inputs and attributes against its operator's declaration. Tribuo's operators
  * cover the arithmetic, Gemm and Softmax; the convolution, pooling, ReLU and reshaping operators are declared
  * here ({@link LayerOperators}) through its operator interface. Two gaps are filled by hand: ONNXContext only
- * declares {@code [batch, features]} inputs, so the input's shape is set to {@code [N, 28, 28]} after the graph
+ * declares {@code [batch, features]} inputs, so the input's shape is set to {@code [N, H, W]} after the graph
  * is built, and the model around the graph (opset, IR version, metadata) is assembled from the protobuf
  * classes directly. Attribute maps passed to it are ordered ones: it writes attributes in map order.
  */
@@ -76,8 +77,6 @@ public final class OnnxExporter {
     public static final String PRODUCER = "fashion-ml";
     /** The name of the dynamic first dimension of the input and output. */
     public static final String BATCH = "batch";
-
-    private static final int CLASSES = FashionMnist.CLASS_COUNT;
 
     private OnnxExporter() {
     }
@@ -120,20 +119,18 @@ public final class OnnxExporter {
      */
     public static OnnxMl.ModelProto model(MultiLayerNetwork network, Preprocessing preprocessing,
                                           OnnxMetadata metadata) throws UnsupportedNetworkException {
-        if (metadata.classNames().size() != CLASSES) {
-            throw new IllegalArgumentException("metadata names " + metadata.classNames().size() + " classes, not "
-                    + CLASSES);
-        }
-        OnnxMl.GraphProto graph = new GraphWriter(network, preprocessing).graph(metadata.model());
+        OnnxMl.GraphProto graph = new GraphWriter(network, preprocessing, metadata.imageShape(),
+                metadata.classNames().size()).graph(metadata.model());
         OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
                 .setIrVersion(IR_VERSION)
                 .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setProducerName(PRODUCER)
                 .setProducerVersion(metadata.fashionMlVersion())
-                .setDocString("Fashion-MNIST classifier '" + metadata.model() + "'. Input '" + INPUT
-                        + "': float32 [N, 28, 28], grey values 0-255 as in the IDX files. Output '" + OUTPUT
-                        + "': float32 [N, 10], class probabilities in the order of the '" + OnnxMetadata.CLASS_NAMES
-                        + "' metadata.")
+                .setDocString("Image classifier '" + metadata.model() + "'. Input '" + INPUT + "': float32 [N, "
+                        + metadata.imageShape().height() + ", " + metadata.imageShape().width() + "], grey values "
+                        + "0-255 as in the IDX files. Output '" + OUTPUT + "': float32 [N, "
+                        + metadata.classNames().size() + "], class probabilities in the order of the '"
+                        + OnnxMetadata.CLASS_NAMES + "' metadata.")
                 .setGraph(graph);
         metadata.properties().forEach((key, value) -> model.addMetadataProps(
                 OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
@@ -165,14 +162,18 @@ public final class OnnxExporter {
         private final MultiLayerNetwork network;
         private final MultiLayerConfiguration configuration;
         private final Preprocessing preprocessing;
+        private final ImageShape image;
+        private final int classes;
         private final ONNXContext context = new ONNXContext();
         private ONNXRef<?> current;
         private Activations shape;
 
-        GraphWriter(MultiLayerNetwork network, Preprocessing preprocessing) {
+        GraphWriter(MultiLayerNetwork network, Preprocessing preprocessing, ImageShape image, int classes) {
             this.network = network;
             this.configuration = network.getLayerWiseConfigurations();
             this.preprocessing = preprocessing;
+            this.image = image;
+            this.classes = classes;
         }
 
         OnnxMl.GraphProto graph(String name) throws UnsupportedNetworkException {
@@ -183,8 +184,12 @@ public final class OnnxExporter {
             }
             int layers = configuration.getConfs().size();
             context.setName(name);
-            ONNXPlaceholder pixels = context.floatInput(INPUT, FashionMnist.PIXELS);
-            ONNXPlaceholder probabilities = context.floatOutput(OUTPUT, CLASSES);
+            if (image.channels() != 1) {
+                throw new UnsupportedNetworkException("Cannot export the network to ONNX: it takes " + image
+                        + " images, and the export takes grey ones so far. No ONNX file was written.");
+            }
+            ONNXPlaceholder pixels = context.floatInput(INPUT, image.samples());
+            ONNXPlaceholder probabilities = context.floatOutput(OUTPUT, classes);
             current = preprocess(pixels);
             for (int i = 0; i < layers; i++) {
                 preprocessor(i);
@@ -224,29 +229,29 @@ public final class OnnxExporter {
                         + (last == null ? "missing" : last.getClass().getSimpleName())
                         + ", not a softmax OutputLayer giving the class probabilities. No ONNX file was written.");
             }
-            if (shape.image() || shape.size() != CLASSES) {
+            if (shape.image() || shape.size() != classes) {
                 throw new UnsupportedNetworkException("Cannot export the network to ONNX: it outputs " + shape
-                        + ", not " + CLASSES + " class probabilities. No ONNX file was written.");
+                        + ", not " + classes + " class probabilities. No ONNX file was written.");
             }
             current.assignTo(probabilities);
             OnnxMl.GraphProto graph = context.buildGraph();
             if (graph.getInputCount() != 1 || !graph.getInput(0).getName().equals(INPUT)) {
                 throw new IllegalStateException("the graph's input is not " + INPUT + ": " + graph.getInputList());
             }
-            // ONNXContext declares inputs as [batch, features] only; the contract's input is [N, 28, 28].
-            return graph.toBuilder().setInput(0, imagesInput()).setOutput(0, graph.getOutput(0).toBuilder()
+            // ONNXContext declares inputs as [batch, features] only; the contract's input is [N, H, W].
+            return graph.toBuilder().setInput(0, imagesInput(image)).setOutput(0, graph.getOutput(0).toBuilder()
                     .setDocString("Class probabilities (softmax), in the order of the '" + OnnxMetadata.CLASS_NAMES
                             + "' metadata")).build();
         }
 
-        private static OnnxMl.ValueInfoProto imagesInput() {
+        private static OnnxMl.ValueInfoProto imagesInput(ImageShape image) {
             OnnxMl.TensorShapeProto.Builder dims = OnnxMl.TensorShapeProto.newBuilder()
                     .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH))
-                    .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(FashionMnist.ROWS))
-                    .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(FashionMnist.COLUMNS));
+                    .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(image.height()))
+                    .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(image.width()));
             return OnnxMl.ValueInfoProto.newBuilder()
                     .setName(INPUT)
-                    .setDocString("Grey images, row by row, values 0-255 as stored in Fashion-MNIST's IDX files")
+                    .setDocString("Grey images, row by row, values 0-255 as stored in IDX files")
                     .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
                             .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(dims)))
                     .build();
@@ -262,21 +267,21 @@ public final class OnnxExporter {
             if (preprocessing.mean() != null) {
                 float[] mean = preprocessing.mean();
                 float[] std = preprocessing.std();
-                if (mean.length != FashionMnist.PIXELS || std == null || std.length != FashionMnist.PIXELS) {
-                    throw new IllegalArgumentException("standardisation needs " + FashionMnist.PIXELS
+                if (mean.length != image.samples() || std == null || std.length != image.samples()) {
+                    throw new IllegalArgumentException("standardisation needs " + image.samples()
                             + " means and standard deviations");
                 }
-                List<Integer> imageDims = List.of(FashionMnist.ROWS, FashionMnist.COLUMNS);
+                List<Integer> imageDims = List.of(image.height(), image.width());
                 x = node(ONNXOperators.SUB, "centred", attributes(), x, floats("mean", mean, imageDims));
                 x = node(ONNXOperators.DIV, "standardised", attributes(), x, floats("std", std, imageDims));
             }
-            // One grey channel: [N, 28, 28] is [N, 28, 28, 1] (DL4J's NHWC) and [N, 1, 28, 28] (ONNX's NCHW) alike.
+            // One grey channel: [N, H, W] is [N, H, W, 1] (DL4J's NHWC) and [N, 1, H, W] (ONNX's NCHW) alike.
             if (firstLayerTakesImages()) {
-                shape = Activations.image(1, FashionMnist.ROWS, FashionMnist.COLUMNS);
-                return reshape(x, new long[] {-1, 1, FashionMnist.ROWS, FashionMnist.COLUMNS}, "images");
+                shape = Activations.image(1, image.height(), image.width());
+                return reshape(x, new long[] {-1, 1, image.height(), image.width()}, "images");
             }
-            shape = Activations.flat(FashionMnist.PIXELS);
-            return reshape(x, new long[] {-1, FashionMnist.PIXELS}, "flat_pixels");
+            shape = Activations.flat(image.samples());
+            return reshape(x, new long[] {-1, image.samples()}, "flat_pixels");
         }
 
         private boolean firstLayerTakesImages() throws UnsupportedNetworkException {

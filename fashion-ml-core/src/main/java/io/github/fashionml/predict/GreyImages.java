@@ -1,6 +1,6 @@
 package io.github.fashionml.predict;
 
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -18,8 +18,15 @@ public final class GreyImages {
     private GreyImages() {
     }
 
-    /** The image's pixels, row by row, 0 (black) to 255 (white). */
+    /** The pixels of a 28x28 grey image (Fashion-MNIST's), row by row, 0 (black) to 255 (white). */
     public static byte[] read(Path file) throws IOException, ImageFormatException {
+        return read(file, ImageShape.FASHION_MNIST);
+    }
+
+    /** The pixels of a grey image of the given size, row by row, 0 (black) to 255 (white). */
+    public static byte[] read(Path file, ImageShape shape) throws IOException, ImageFormatException {
+        int rows = shape.height();
+        int columns = shape.width();
         BufferedImage image;
         try {
             image = ImageIO.read(file.toFile());
@@ -30,15 +37,16 @@ public final class GreyImages {
             throw new ImageFormatException(file + " is not an image format Java reads (PNG, JPEG, GIF, BMP); "
                     + "save it as PNG");
         }
-        if (image.getWidth() != FashionMnist.COLUMNS || image.getHeight() != FashionMnist.ROWS) {
+        if (image.getWidth() != columns || image.getHeight() != rows) {
             throw new ImageFormatException(file + " is " + image.getWidth() + "x" + image.getHeight()
-                    + " pixels; the models take 28x28 grey images like Fashion-MNIST's. Resize it first "
-                    + "(for example: convert in.png -resize 28x28! -colorspace Gray out.png)");
+                    + " pixels; the model takes " + columns + "x" + rows + " grey images, like the data set it was "
+                    + "trained on. Resize it first (for example: convert in.png -resize " + columns + "x" + rows
+                    + "! -colorspace Gray out.png)");
         }
-        byte[] pixels = new byte[FashionMnist.PIXELS];
+        byte[] pixels = new byte[rows * columns];
         int type = image.getType();
-        for (int y = 0; y < FashionMnist.ROWS; y++) {
-            for (int x = 0; x < FashionMnist.COLUMNS; x++) {
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < columns; x++) {
                 int value;
                 if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_USHORT_GRAY) {
                     int sample = image.getRaster().getSample(x, y, 0);
@@ -60,7 +68,7 @@ public final class GreyImages {
                     }
                     value = r;
                 }
-                pixels[y * FashionMnist.COLUMNS + x] = (byte) value;
+                pixels[y * columns + x] = (byte) value;
             }
         }
         return pixels;

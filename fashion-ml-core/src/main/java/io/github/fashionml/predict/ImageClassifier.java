@@ -1,6 +1,7 @@
 package io.github.fashionml.predict;
 
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.preprocess.Layout;
@@ -21,7 +22,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** A trained {@code model.zip}, ready to classify images: PNG files, or every image of an IDX file. */
+/**
+ * A trained {@code model.zip}, ready to classify images of the data set it was trained on (its image shape and
+ * class names): PNG files, or every image of an IDX file.
+ */
 public final class ImageClassifier {
     /**
      * Images per inference call. With oneDNN pinned to AVX2, its convolutions take a blocked layout, and the
@@ -35,22 +39,27 @@ public final class ImageClassifier {
     /** Models trained before fashion-ml switched to channels-last take {@code [N, 1, 28, 28]}. */
     private final boolean channelsFirst;
     private final Preprocessing preprocessing;
+    private final DatasetDescription dataset;
 
-    private ImageClassifier(MultiLayerNetwork network, Preprocessing preprocessing) {
+    private ImageClassifier(MultiLayerNetwork network, Preprocessing preprocessing, DatasetDescription dataset) {
         this.network = network;
         this.preprocessing = preprocessing;
+        this.dataset = dataset;
         var first = network.getLayerWiseConfigurations().getConf(0).getLayer();
         this.layout = first instanceof ConvolutionLayer ? Layout.CNN : Layout.DNN;
         this.channelsFirst = first instanceof ConvolutionLayer c
                 && c.getCnn2dDataFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW;
     }
 
-    /** Loads a model the train goal wrote, on the started native backend (the parameter proves it started). */
-    public static ImageClassifier load(Path modelFile, io.github.fashionml.nativeblas.NativeBackend backend)
-            throws IOException {
+    /**
+     * Loads a model the train goal wrote on the data set described, on the started native backend (the parameter
+     * proves it started).
+     */
+    public static ImageClassifier load(Path modelFile, io.github.fashionml.nativeblas.NativeBackend backend,
+                                       DatasetDescription dataset) throws IOException {
         java.util.Objects.requireNonNull(backend, "start the native backend first: NativeBackend.start");
-        MultiLayerNetwork network = ModelArchive.load(modelFile);
-        return new ImageClassifier(network, ModelArchive.preprocessing(modelFile));
+        MultiLayerNetwork network = ModelArchive.load(modelFile, dataset);
+        return new ImageClassifier(network, ModelArchive.preprocessing(modelFile), dataset);
     }
 
     /** Classifies the PNG (or other) image files of a directory, in name order; other files are ignored. */
@@ -66,21 +75,25 @@ public final class ImageClassifier {
     }
 
     public List<Prediction> classifyFiles(List<Path> files) throws IOException, ImageFormatException {
-        byte[] pixels = new byte[files.size() * FashionMnist.PIXELS];
+        ImageShape shape = dataset.shape();
+        int size = shape.samples();
+        byte[] pixels = new byte[files.size() * size];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
-            System.arraycopy(GreyImages.read(files.get(i)), 0, pixels, i * FashionMnist.PIXELS, FashionMnist.PIXELS);
+            System.arraycopy(GreyImages.read(files.get(i), shape), 0, pixels, i * size, size);
             names.add(files.get(i).getFileName().toString());
         }
-        return classify(new IdxImages(files.size(), FashionMnist.ROWS, FashionMnist.COLUMNS, pixels), names);
+        return classify(new IdxImages(files.size(), shape.height(), shape.width(), pixels), names);
     }
 
     /** Classifies every image of an IDX images file (gzipped or not). */
     public List<Prediction> classifyIdx(Path file) throws IOException, ImageFormatException {
         IdxImages images = IdxReader.readImages(file);
-        if (images.rows() != FashionMnist.ROWS || images.columns() != FashionMnist.COLUMNS) {
+        ImageShape shape = dataset.shape();
+        if (images.rows() != shape.height() || images.columns() != shape.width()) {
             throw new ImageFormatException(file + " holds " + images.rows() + "x" + images.columns()
-                    + " images; the models take 28x28");
+                    + " images; the model takes " + shape.height() + "x" + shape.width() + ", like the data set it "
+                    + "was trained on");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < images.count(); i++) {
@@ -89,22 +102,28 @@ public final class ImageClassifier {
         return classify(images, names);
     }
 
-    /** The class probabilities of each image, {@code [count, 10]}, prepared as the model was trained. */
+    /** The class probabilities of each image, {@code [count, classes]}, prepared as the model was trained. */
     public float[] probabilities(IdxImages images) {
         PreparedSet set = Preprocessor.prepare(images, new byte[images.count()], layout,
                 preprocessing.standardization());
-        float[] out = new float[images.count() * FashionMnist.CLASS_COUNT];
+        int classes = dataset.classCount();
+        ImageShape shape = new ImageShape(images.rows(), images.columns(), 1);
+        float[] out = new float[images.count() * classes];
         int width = set.featuresPerImage();
         for (int start = 0; start < images.count(); start += BATCH) {
             int end = Math.min(images.count(), start + BATCH);
             float[] slice = java.util.Arrays.copyOfRange(set.features(), start * width, end * width);
-            long[] shape = layout.shape(end - start);
+            long[] dims = layout.shape(end - start, shape);
             if (channelsFirst) {
-                shape = new long[] {end - start, 1, FashionMnist.ROWS, FashionMnist.COLUMNS};
+                dims = new long[] {end - start, 1, shape.height(), shape.width()};
             }
-            INDArray input = Nd4j.create(slice, shape, 'c');
+            INDArray input = Nd4j.create(slice, dims, 'c');
             float[] p = network.output(input, false).data().asFloat();
-            System.arraycopy(p, 0, out, start * FashionMnist.CLASS_COUNT, p.length);
+            if (p.length != (end - start) * classes) {
+                throw new IllegalStateException("the model gives " + p.length / (end - start) + " probabilities per "
+                        + "image, the data set has " + classes + " classes: it was trained on another data set");
+            }
+            System.arraycopy(p, 0, out, start * classes, p.length);
         }
         return out;
     }
@@ -112,7 +131,7 @@ public final class ImageClassifier {
     private List<Prediction> classify(IdxImages images, List<String> names) {
         float[] p = probabilities(images);
         List<Prediction> predictions = new ArrayList<>(images.count());
-        int k = FashionMnist.CLASS_COUNT;
+        int k = dataset.classCount();
         for (int i = 0; i < images.count(); i++) {
             int best = 0;
             List<Double> row = new ArrayList<>(k);
@@ -122,7 +141,7 @@ public final class ImageClassifier {
                     best = c;
                 }
             }
-            predictions.add(new Prediction(names.get(i), best, FashionMnist.CLASS_NAMES.get(best), p[i * k + best],
+            predictions.add(new Prediction(names.get(i), best, dataset.classNames().get(best), p[i * k + best],
                     row));
         }
         return predictions;

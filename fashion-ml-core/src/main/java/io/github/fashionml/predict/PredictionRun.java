@@ -4,6 +4,8 @@ import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.nativeblas.NativeBackend;
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
@@ -41,9 +43,9 @@ public final class PredictionRun {
         }
         if (images == null || !Files.exists(images)) {
             throw new ConfigurationException("fashionml.images: " + images + " does not exist; give a directory of "
-                    + "28x28 grey images or an IDX images file.");
+                    + "images of the data set's size (" + dataset(layout).shape() + ") or an IDX images file.");
         }
-        ImageClassifier classifier = ImageClassifier.load(zip, backend);
+        ImageClassifier classifier = ImageClassifier.load(zip, backend, dataset(layout));
         List<Prediction> predictions = Files.isDirectory(images)
                 ? classifier.classifyDirectory(images) : classifier.classifyIdx(images);
         Path out = predictionsFile != null ? predictionsFile : layout.predictionsFile(model);
@@ -57,5 +59,15 @@ public final class PredictionRun {
         }
         log.info(predictions.size() + " predictions written to " + out);
         return predictions;
+    }
+
+    /**
+     * The data set the build's models were trained on, from its {@code dataset.json}: its image shape and class
+     * names. Without one (a model file classified outside a build), Fashion-MNIST's.
+     */
+    private static DatasetDescription dataset(OutputLayout layout) throws IOException {
+        Path record = layout.datasetFile();
+        return Files.isRegularFile(record) ? ResolvedDataset.read(record).description()
+                : DatasetDescription.fashionMnist(java.util.Map.of());
     }
 }

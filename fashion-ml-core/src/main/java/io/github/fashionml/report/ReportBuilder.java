@@ -3,10 +3,10 @@ package io.github.fashionml.report;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.compare.Comparison;
 import io.github.fashionml.compare.PairwiseTest;
-import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.idx.IdxReader;
+import io.github.fashionml.data.DatasetDescription;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.eval.ClassMetrics;
 import io.github.fashionml.model.NetworkSummary;
@@ -37,6 +37,8 @@ public final class ReportBuilder {
             throws FashionMlException, IOException {
         IdxImages testImages = null;
         byte[] testLabels = null;
+        List<String> classNames = List.of();
+        DatasetDescription description = null;
         List<ReportPages.DataFile> dataFiles = new ArrayList<>();
         OutputLayout layout = new OutputLayout(outputDirectory);
         Path datasetRecord = layout.datasetFile();
@@ -46,21 +48,25 @@ public final class ReportBuilder {
                     r.source(), r.sha256())));
             Path images = dataset.path(FashionMnistFile.TEST_IMAGES);
             Path labels = dataset.path(FashionMnistFile.TEST_LABELS);
+            description = dataset.description();
+            classNames = description.classNames();
             if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
                 testImages = IdxReader.readImages(images);
-                testLabels = IdxReader.readLabels(labels, FashionMnist.CLASS_COUNT);
+                testLabels = IdxReader.readLabels(labels, classNames.size());
             }
         }
-        ReportImages images = testImages == null ? null : new ReportImages(testImages, testLabels, siteDirectory);
+        ReportImages images = testImages == null ? null
+                : new ReportImages(testImages, testLabels, classNames, siteDirectory);
         List<ReportPages.ModelPage> pages = new ArrayList<>();
         List<ModelOutputs> outputs = new ArrayList<>();
         for (String model : models) {
             ModelOutputs loaded = ModelOutputs.load(layout, model);
             outputs.add(loaded);
-            List<String> classNames = loaded.evaluation().classes().stream().map(ClassMetrics::name).toList();
-            pages.add(ModelPages.of(loaded, NetworkSummary.of(layout.modelFile(model)),
-                    images == null ? List.of() : images.misclassified(loaded.evaluation(), classNames),
-                    onnxDownload(layout.onnxFile(model), loaded.manifest(), siteDirectory, model)));
+            List<String> evaluatedClasses = loaded.evaluation().classes().stream().map(ClassMetrics::name).toList();
+            pages.add(ModelPages.of(loaded, NetworkSummary.of(layout.modelFile(model),
+                            description == null ? null : description.shape()),
+                    images == null ? List.of() : images.misclassified(loaded.evaluation(), evaluatedClasses),
+                    onnxDownload(layout.onnxFile(model), loaded.manifest(), description, siteDirectory, model)));
         }
         List<ReportPages.Verdict> verdicts = new ArrayList<>();
         String baseline = null;
@@ -120,9 +126,9 @@ public final class ReportBuilder {
      * when the file is not the export of the model the manifest records (a build stopped before the export).
      */
     private static ReportPages.Download onnxDownload(Path onnx, io.github.fashionml.provenance.ModelManifest manifest,
-                                                     Path siteDirectory,
+                                                     DatasetDescription dataset, Path siteDirectory,
                                                      String model) throws IOException {
-        if (!io.github.fashionml.onnx.OnnxMetadata.describes(onnx, manifest)) {
+        if (dataset == null || !io.github.fashionml.onnx.OnnxMetadata.describes(onnx, manifest, dataset)) {
             return null;
         }
         byte[] bytes = Files.readAllBytes(onnx);

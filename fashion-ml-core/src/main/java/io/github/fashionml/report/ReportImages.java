@@ -1,6 +1,5 @@
 package io.github.fashionml.report;
 
-import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.predict.GreyImages;
@@ -19,22 +18,24 @@ final class ReportImages {
 
     private final IdxImages images;
     private final byte[] labels;
+    private final List<String> classNames;
     private final Path siteDirectory;
 
-    ReportImages(IdxImages images, byte[] labels, Path siteDirectory) {
+    ReportImages(IdxImages images, byte[] labels, List<String> classNames, Path siteDirectory) {
         this.images = images;
         this.labels = labels;
+        this.classNames = List.copyOf(classNames);
         this.siteDirectory = siteDirectory;
     }
 
     /** The first {@value #SAMPLES_PER_CLASS} test images of each class. */
     List<ReportPages.Tile> samples() throws IOException {
         List<ReportPages.Tile> tiles = new ArrayList<>();
-        for (int c = 0; c < FashionMnist.CLASS_COUNT; c++) {
+        for (int c = 0; c < classNames.size(); c++) {
             int shown = 0;
             for (int i = 0; i < images.count() && shown < SAMPLES_PER_CLASS; i++) {
                 if ((labels[i] & 0xFF) == c) {
-                    tiles.add(new ReportPages.Tile(write(i), FashionMnist.CLASS_NAMES.get(c), "test image " + i));
+                    tiles.add(new ReportPages.Tile(write(i), classNames.get(c), "test image " + i));
                     shown++;
                 }
             }

@@ -1,10 +1,8 @@
 package io.github.fashionml.reproduce;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.data.FashionMnist;
-import io.github.fashionml.data.FashionMnistData;
-import io.github.fashionml.data.FashionMnistFile;
-import io.github.fashionml.data.idx.IdxReader;
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.source.ResolvedDataset;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.nativeblas.NativeBackend;
@@ -58,8 +56,9 @@ public final class ReproductionRun {
         }
         Map<String, String> digests = new TreeMap<>();
         dataset.files().forEach((file, resolved) -> digests.put(file.key(), resolved.sha256()));
-        FashionMnistData all = FashionMnistData.load(dataset.paths());
-        byte[] labels = IdxReader.readLabels(dataset.path(FashionMnistFile.TRAIN_LABELS), FashionMnist.CLASS_COUNT);
+        DatasetDescription description = dataset.description();
+        ImageDataset all = ImageDataset.load(dataset.paths(), description.name(), description.classNames());
+        byte[] labels = all.trainLabels();
 
         List<Reproduction> results = new ArrayList<>();
         for (int m = 0; m < manifests.size(); m++) {
@@ -72,7 +71,7 @@ public final class ReproductionRun {
                         + "again with -Dfashionml.force=true, then reproduce");
             }
             ValidationSplit split = ValidationSplit.stratified(Arrays.copyOf(labels, recorded.trainImages()),
-                    recorded.validation().size(), recorded.validation().seed());
+                    recorded.validation().size(), recorded.validation().seed(), description.classNames());
             TrainingInputs here = new TrainingInputs(digests, recorded.trainImages(), recorded.testImages(),
                     split.summary(), recorded.spec(), recorded.threads(), NativeBackend.blasThreads(),
                     backend.kernelSettings(), backend.classifier(), backend.layerHelpersActive(),

@@ -1,5 +1,6 @@
 package io.github.fashionml.train;
 
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.preprocess.Layout;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,13 +16,14 @@ record Scores(double accuracy, double loss) {
     private static final int BATCH = 256;
     private static final double MIN_PROBABILITY = 1e-7;
 
-    static Scores of(MultiLayerNetwork network, INDArray features, byte[] classes, int count, Layout layout) {
+    static Scores of(MultiLayerNetwork network, INDArray features, byte[] classes, int count, Layout layout,
+                     ImageShape shape) {
         long correct = 0;
         double lossSum = 0;
         for (int start = 0; start < count; start += BATCH) {
             int end = Math.min(count, start + BATCH);
             INDArray batch = TrainingData.shaped(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                    layout);
+                    layout, shape);
             float[] probabilities = network.output(batch, false).data().asFloat();
             int classesPerRow = probabilities.length / (end - start);
             for (int i = start; i < end; i++) {

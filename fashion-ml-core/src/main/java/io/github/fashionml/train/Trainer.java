@@ -68,7 +68,8 @@ public final class Trainer {
         DerivedSeeds seeds = DerivedSeeds.of(spec.seed());
 
         Nd4j.getRandom().setSeed(spec.seed());
-        TrainingNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec));
+        TrainingNetwork network = new TrainingNetwork(NetworkFactory.configuration(spec, data.shape(),
+                data.classCount()));
         network.init();
         Nd4j.getRandom().setSeed(seeds.dropout());
 
@@ -109,7 +110,7 @@ public final class Trainer {
                 for (int start = 0; start < n; start += spec.batchSize()) {
                     int end = Math.min(n, start + spec.batchSize());
                     INDArray features = TrainingData.shaped(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                            layout);
+                            layout, data.shape());
                     INDArray labels = y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
                     network.fit(new DataSet(features, labels));
                     lossSum += network.score() * (end - start);
@@ -121,7 +122,7 @@ public final class Trainer {
 
                 long evaluationStarted = System.nanoTime();
                 Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.validationFeatures(),
-                        data.validationClasses(), data.validationCount(), layout);
+                        data.validationClasses(), data.validationCount(), layout, data.shape());
                 double evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
 
                 EpochRecord record = new EpochRecord(epoch, rate, lossSum / n, trainAccuracy,

@@ -1,6 +1,7 @@
 package io.github.fashionml.train;
 
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.PreparedSet;
@@ -13,28 +14,29 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What training reads, as ND4J arrays: the training rows of a validation split and its held-out rows, never
- * the test set. Features are {@code [N, 784]} (reshaped to {@code [N, 28, 28, 1]} per batch for convolutions,
- * a view, not a copy), labels one-hot. {@code standardization} is null when images are only scaled to [0,1];
+ * the test set. Features are {@code [N, H*W*C]} (reshaped to {@code [N, H, W, C]} per batch for convolutions,
+ * a view, not a copy), labels one-hot over the data set's classes. {@code standardization} is null when images are only scaled to [0,1];
  * otherwise it is fitted on the training rows alone. The validation arrays are empty when nothing is held out.
  */
 public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] trainClasses,
                            INDArray validationFeatures, byte[] validationClasses,
-                           Standardization standardization) {
+                           Standardization standardization, ImageShape shape, int classCount) {
 
-    public static TrainingData of(FashionMnistData data, boolean standardize, ValidationSplit split) {
+    public static TrainingData of(ImageDataset data, boolean standardize, ValidationSplit split) {
         IdxImages trainImages = data.trainImages().select(split.training());
         byte[] trainLabels = select(data.trainLabels(), split.training());
         Standardization s = standardize ? Standardization.fit(trainImages) : null;
-        PreparedSet train = Preprocessor.prepare(trainImages, trainLabels, Layout.DNN, s);
+        int classes = data.description().classCount();
+        PreparedSet train = Preprocessor.prepare(trainImages, trainLabels, Layout.DNN, s, classes);
         byte[] validationClasses = select(data.trainLabels(), split.validation());
         INDArray validationFeatures = null;
         if (split.validation().length > 0) {
             PreparedSet validation = Preprocessor.prepare(data.trainImages().select(split.validation()),
-                    validationClasses, Layout.DNN, s);
+                    validationClasses, Layout.DNN, s, classes);
             validationFeatures = features(validation);
         }
         return new TrainingData(features(train), labels(train), train.labels(), validationFeatures,
-                validationClasses, s);
+                validationClasses, s, data.description().shape(), classes);
     }
 
     private static byte[] select(byte[] labels, int[] indices) {
@@ -62,7 +64,7 @@ public record TrainingData(INDArray trainFeatures, INDArray trainLabels, byte[] 
     }
 
     /** Features shaped for a network: a view of the flat rows. */
-    static INDArray shaped(INDArray flatRows, Layout layout) {
-        return layout == Layout.CNN ? flatRows.reshape('c', layout.shape((int) flatRows.size(0))) : flatRows;
+    static INDArray shaped(INDArray flatRows, Layout layout, ImageShape shape) {
+        return layout == Layout.CNN ? flatRows.reshape('c', layout.shape((int) flatRows.size(0), shape)) : flatRows;
     }
 }

@@ -2,8 +2,8 @@ package io.github.fashionml.train;
 
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.data.FashionMnist;
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.source.ResolvedDataset;
@@ -80,14 +80,14 @@ public final class TrainingRun {
             throws FashionMlException, IOException {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, TrainingData> arrays = new HashMap<>();
-        FashionMnistData data = null;
+        ImageDataset data = null;
         GitInfo git = GitInfo.of(options.projectDirectory());
         for (Planned planned : plan(specs, dataset, options, new BackendIdentity(backend.classifier(),
                 backend.kernelSettings(), backend.layerHelpersActive()), log)) {
             ModelSpec spec = planned.spec();
             if (planned.current().isPresent()) {
                 if (!planned.onnxCurrent()) {
-                    exportOnnxFromModelFile(planned.directory(), planned.current().get());
+                    exportOnnxFromModelFile(planned.directory(), planned.current().get(), dataset.description());
                 }
                 outcomes.add(new Outcome(spec, planned.directory(), planned.current().get(), true));
                 continue;
@@ -96,12 +96,12 @@ public final class TrainingRun {
                 backend.kernelCostNote().ifPresent(log::info);
                 data = load(dataset).subset(planned.inputs().trainImages(), 0);
             }
-            final FashionMnistData source = data;
+            final ImageDataset source = data;
             ValidationSplit split = planned.split();
             TrainingData prepared = arrays.computeIfAbsent(spec.standardize() + "/" + split.seed(),
                     key -> TrainingData.of(source, spec.standardize(), split));
             outcomes.add(new Outcome(spec, planned.directory(), train(spec, planned.threads(), planned.inputs(),
-                    prepared, planned.directory(), git), false));
+                    prepared, dataset.description(), planned.directory(), git), false));
         }
         return outcomes;
     }
@@ -138,26 +138,29 @@ public final class TrainingRun {
 
     private static List<Planned> plan(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
                                       BackendIdentity backend, ProgressLog log) throws FashionMlException, IOException {
-        ModelSpecs.validate(specs);
+        DatasetDescription description = dataset.description();
+        ModelSpecs.validate(specs, description.shape());
         if (options.trainLimit() < 0 || options.testLimit() < 0) {
             throw new ConfigurationException("trainLimit and testLimit must be 0 (all images) or positive");
         }
-        int trainImages = limit(imageCount(dataset.files().get(FashionMnistFile.TRAIN_IMAGES)), options.trainLimit());
-        int testImages = limit(imageCount(dataset.files().get(FashionMnistFile.TEST_IMAGES)), options.testLimit());
+        int trainImages = limit(imageCount(dataset.files().get(FashionMnistFile.TRAIN_IMAGES), description),
+                options.trainLimit());
+        int testImages = limit(imageCount(dataset.files().get(FashionMnistFile.TEST_IMAGES), description),
+                options.testLimit());
         Map<String, String> digests = new TreeMap<>();
         dataset.files().forEach((file, resolved) -> digests.put(file.key(), resolved.sha256()));
         int validationSize = options.validationSize() != null ? options.validationSize() : trainImages / 10;
         checkValidationNeeds(specs, validationSize);
         // The split is part of the fingerprint, so it is drawn before the up-to-date check: from the labels alone.
         byte[] labels = java.util.Arrays.copyOf(IdxReader.readLabels(dataset.path(FashionMnistFile.TRAIN_LABELS),
-                FashionMnist.CLASS_COUNT), trainImages);
+                description.classCount()), trainImages);
         Map<Long, ValidationSplit> splits = new HashMap<>();
         List<Planned> plan = new ArrayList<>();
         for (ModelSpec spec : specs) {
             long seed = DerivedSeeds.of(spec.seed()).validation();
             ValidationSplit split = splits.get(seed);
             if (split == null) {
-                split = ValidationSplit.stratified(labels, validationSize, seed);
+                split = ValidationSplit.stratified(labels, validationSize, seed, description.classNames());
                 splits.put(seed, split);
             }
             int threads = spec.threads() > 0 ? spec.threads() : Architectures.defaultThreads(spec);
@@ -171,14 +174,14 @@ public final class TrainingRun {
                     + recorded.outputs().parametersSha256().substring(0, 12)
                     + "); training skipped. Use -Dfashionml.force=true to retrain."));
             boolean onnxCurrent = current.isPresent()
-                    && OnnxMetadata.describes(dir.resolve(OutputLayout.ONNX_FILE), current.get());
+                    && OnnxMetadata.describes(dir.resolve(OutputLayout.ONNX_FILE), current.get(), description);
             plan.add(new Planned(spec, threads, split, inputs, dir, current, onnxCurrent));
         }
         return plan;
     }
 
-    private ModelManifest train(ModelSpec spec, int threads, TrainingInputs inputs, TrainingData data, Path dir,
-                                GitInfo git) throws FashionMlException, IOException {
+    private ModelManifest train(ModelSpec spec, int threads, TrainingInputs inputs, TrainingData data,
+                                DatasetDescription dataset, Path dir, GitInfo git) throws FashionMlException, IOException {
         io.github.fashionml.util.AtomicFiles.createDirectories(dir);
         int leftovers = io.github.fashionml.util.AtomicFiles.deleteLeftovers(dir);
         if (leftovers > 0) {
@@ -189,7 +192,7 @@ public final class TrainingRun {
         // digest no longer matches, so the next run trains again.
         log.info(String.format(Locale.ROOT, "%s: training %s (%s) on %,d images, validating on %,d, %s%d epochs, "
                         + "batch %d, learning rate %s, %d thread%s, seed %d", spec.name(), spec.architecture(),
-                describe(spec), data.trainCount(), data.validationCount(),
+                describe(spec, data.classCount()), data.trainCount(), data.validationCount(),
                 spec.earlyStopping() == null ? "" : "at most ", spec.epochs(), spec.batchSize(), describeRate(spec),
                 threads, threads == 1 ? "" : "s", spec.seed()));
         String trainedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -220,7 +223,7 @@ public final class TrainingRun {
         Json.write(dir.resolve(OutputLayout.MANIFEST_FILE), manifest);
         // After the manifest: a build stopped before the export finds the model up to date and exports it then.
         String onnxSha = OnnxExporter.write(network, io.github.fashionml.model.Preprocessing.of(data.standardization()),
-                OnnxMetadata.of(manifest), dir.resolve(OutputLayout.ONNX_FILE));
+                OnnxMetadata.of(manifest, dataset), dir.resolve(OutputLayout.ONNX_FILE));
         log.info(spec.name() + ": " + OutputLayout.ONNX_FILE + " written (SHA-256 " + onnxSha.substring(0, 12) + ")");
         log.info(String.format(Locale.ROOT, "%s: kept epoch %d of %d, %s, %,d parameters, parameters SHA-256 %s; "
                         + "written to %s", spec.name(), result.keptEpoch(), history.size(), kept.validationAccuracy() == null
@@ -230,10 +233,11 @@ public final class TrainingRun {
     }
 
     /** Writes {@code model.onnx} for an up-to-date model that lacks it (or whose file is of another model). */
-    private void exportOnnxFromModelFile(Path dir, ModelManifest manifest) throws FashionMlException, IOException {
+    private void exportOnnxFromModelFile(Path dir, ModelManifest manifest, DatasetDescription dataset)
+            throws FashionMlException, IOException {
         Path modelFile = dir.resolve(OutputLayout.MODEL_FILE);
         String sha = OnnxExporter.write(ModelArchive.load(modelFile), ModelArchive.preprocessing(modelFile),
-                OnnxMetadata.of(manifest), dir.resolve(OutputLayout.ONNX_FILE));
+                OnnxMetadata.of(manifest, dataset), dir.resolve(OutputLayout.ONNX_FILE));
         log.info(manifest.model() + ": " + OutputLayout.ONNX_FILE + " was missing or not of this model; exported from "
                 + OutputLayout.MODEL_FILE + " (SHA-256 " + sha.substring(0, 12) + ")");
     }
@@ -280,9 +284,10 @@ public final class TrainingRun {
         return Optional.of(recorded);
     }
 
-    private FashionMnistData load(ResolvedDataset dataset) throws IOException, FashionMlException {
+    private ImageDataset load(ResolvedDataset dataset) throws IOException, FashionMlException {
         long started = System.nanoTime();
-        FashionMnistData data = FashionMnistData.load(dataset.paths());
+        DatasetDescription description = dataset.description();
+        ImageDataset data = ImageDataset.load(dataset.paths(), description.name(), description.classNames());
         for (FashionMnistFile file : FashionMnistFile.values()) {
             String recorded = dataset.files().get(file).sha256();
             if (!recorded.equals(data.sha256().get(file))) {
@@ -341,7 +346,7 @@ public final class TrainingRun {
         return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
     }
 
-    private static String describe(ModelSpec spec) {
+    private static String describe(ModelSpec spec, int classes) {
         StringBuilder sb = new StringBuilder();
         for (int f : spec.filters()) {
             sb.append("conv").append(f).append(spec.samePadding() ? "same-" : "-");
@@ -349,11 +354,12 @@ public final class TrainingRun {
         for (int d : spec.dense()) {
             sb.append("dense").append(d).append('-');
         }
-        return sb.append("softmax").append(FashionMnist.CLASS_COUNT).toString();
+        return sb.append("softmax").append(classes).toString();
     }
 
-    private static int imageCount(ResolvedFile images) {
-        return (int) ((images.size() - 16) / FashionMnist.PIXELS);
+    /** From the IDX file's size: a 16-byte header, then the images' samples. */
+    private static int imageCount(ResolvedFile images, DatasetDescription description) {
+        return (int) ((images.size() - 16) / description.shape().samples());
     }
 
     private static int limit(int available, int limit) {

@@ -95,8 +95,13 @@ class ModelArchiveTest {
         other.init();
         Path file = dir.resolve("other.zip");
         ModelArchive.write(other, new Preprocessing(null, null), file);
-        IOException e = assertThrows(IOException.class, () -> ModelArchive.load(file));
-        assertTrue(e.getMessage().contains("is a model for another problem (20 inputs, 3 classes)"), e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> ModelArchive.load(file,
+                io.github.fashionml.data.DatasetDescription.fashionMnist(java.util.Map.of())));
+        assertTrue(e.getMessage().contains("is a model for another problem (20 inputs, 3 classes); the data set "
+                + "'fashion-mnist' has 28x28 grey images (784 inputs) and 10 classes"), e.getMessage());
+        // The same model fits a data set of its own shape: 20 grey pixels (4x5), three classes.
+        ModelArchive.load(file, new io.github.fashionml.data.DatasetDescription("other", java.util.List.of("a", "b",
+                "c"), new io.github.fashionml.data.ImageShape(4, 5, 1), "d"));
     }
 
     @Test

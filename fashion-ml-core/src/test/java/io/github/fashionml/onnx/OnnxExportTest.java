@@ -3,7 +3,7 @@ package io.github.fashionml.onnx;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import io.github.fashionml.data.FashionMnist;
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.nativeblas.NativeBackend;
@@ -28,7 +28,7 @@ class OnnxExportTest {
     private static final int TRAIN_IMAGES = 2_048;
     private static final double TOLERANCE = 1e-4;
 
-    private static FashionMnistData data;
+    private static ImageDataset data;
 
     @BeforeAll
     static void backendAndData() throws Exception {

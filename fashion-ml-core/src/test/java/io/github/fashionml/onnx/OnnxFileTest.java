@@ -1,5 +1,8 @@
 package io.github.fashionml.onnx;
 
+import io.github.fashionml.data.DatasetDescription;
+import io.github.fashionml.data.ImageShape;
+
 import ai.onnx.proto.OnnxMl;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
@@ -7,7 +10,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.github.fashionml.data.FashionMnist;
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelArchive;
@@ -47,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OnnxFileTest {
     private static NativeBackend backend;
-    private static FashionMnistData data;
+    private static ImageDataset data;
     /** A standardised two-block cnn, as the train goal holds it: the Trainer's network and preprocessing. */
     private static MultiLayerNetwork trainedCnn;
     private static Preprocessing cnnPreprocessing;
@@ -59,7 +62,7 @@ class OnnxFileTest {
     @BeforeAll
     static void train() throws Exception {
         backend = NativeBackend.start(NativeBackend.AUTO);
-        data = FashionMnistData.load(TestData.subsetDirectory());
+        data = ImageDataset.load(TestData.subsetDirectory());
         ValidationSplit split = ValidationSplit.stratified(data.trainLabels(), 30, Architectures.DEFAULT_SEED);
         ModelSpec cnn = new ModelSpec("small-cnn", Architectures.CNN, List.of(4, 8), 3, ModelSpec.SAME, 0.2,
                 List.of(16), 0.2, 1, 32, 1e-3, Architectures.DEFAULT_SEED, 1, true, null, null);
@@ -109,7 +112,8 @@ class OnnxFileTest {
         OnnxMl.ModelProto model = OnnxExporter.read(file);
 
         assertEquals(metadata, OnnxMetadata.from(model));
-        assertEquals(List.of("model", "classNames", "fingerprint", "parametersSha256", "fashionMlVersion", "seed"),
+        assertEquals(List.of("model", "classNames", "imageSize", "colorMode", "fingerprint", "parametersSha256",
+                        "fashionMlVersion", "seed"),
                 model.getMetadataPropsList().stream().map(OnnxMl.StringStringEntryProto::getKey).toList());
         Map<String, String> properties = model.getMetadataPropsList().stream().collect(Collectors.toMap(
                 OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
@@ -120,6 +124,8 @@ class OnnxFileTest {
         assertEquals(Versions.fashionMl(), properties.get("fashionMlVersion"));
         assertEquals(Long.toString(Architectures.DEFAULT_SEED), properties.get("seed"));
         assertEquals("small-cnn", properties.get("model"));
+        assertEquals("28x28", properties.get("imageSize"));
+        assertEquals("grayscale", properties.get("colorMode"));
         assertEquals("small-cnn", model.getGraph().getName());
         assertEquals(OnnxExporter.PRODUCER, model.getProducerName());
         assertEquals(Versions.fashionMl(), model.getProducerVersion());
@@ -144,8 +150,9 @@ class OnnxFileTest {
                 "recorded", inputs.fingerprint(), inputs, new io.github.fashionml.provenance.ModelManifest.Outputs(
                         "b".repeat(64), 1, "model.zip", "c".repeat(64), 1, null, null, 1, 1, "done"),
                 null, null, null);
-        assertEquals(new OnnxMetadata("recorded", FashionMnist.CLASS_NAMES, inputs.fingerprint(), "b".repeat(64),
-                "0.0.9", 42), OnnxMetadata.of(manifest));
+        assertEquals(new OnnxMetadata("recorded", FashionMnist.CLASS_NAMES, ImageShape.FASHION_MNIST,
+                inputs.fingerprint(), "b".repeat(64), "0.0.9", 42),
+                OnnxMetadata.of(manifest, DatasetDescription.fashionMnist(java.util.Map.of())));
     }
 
     @Test

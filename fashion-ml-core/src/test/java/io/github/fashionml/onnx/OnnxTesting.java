@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.PreparedSet;
@@ -33,24 +33,24 @@ final class OnnxTesting {
     static final int DL4J_BATCH = 256;
     static final int ORT_BATCH = 1_000;
 
-    private static FashionMnistData data;
+    private static ImageDataset data;
 
     private OnnxTesting() {
     }
 
     /** The full Fashion-MNIST from Debian's dataset-fashion-mnist, read once per JVM. */
-    static synchronized FashionMnistData fullData() throws Exception {
+    static synchronized ImageDataset fullData() throws Exception {
         if (data == null) {
             FetchOptions options = new FetchOptions(null, TestData.scratchDirectory("onnx-cache"),
                     FetchOptions.SYSTEM_PACKAGE_DIRECTORY, List.of(), true, Duration.ofSeconds(1),
                     Duration.ofSeconds(1), ExpectedContent.fashionMnist());
-            data = FashionMnistData.load(new DatasetResolver(options, ProgressLog.silent()).resolve().paths());
+            data = ImageDataset.load(new DatasetResolver(options, ProgressLog.silent()).resolve().paths());
         }
         return data;
     }
 
     /** A network of the spec, trained one epoch on the first {@code images} training images with plain DL4J. */
-    static Trained train(ModelSpec spec, FashionMnistData data, int images) {
+    static Trained train(ModelSpec spec, ImageDataset data, int images) {
         IdxImages trainImages = data.trainImages().first(images);
         byte[] labels = java.util.Arrays.copyOf(data.trainLabels(), images);
         Standardization standardization = spec.standardize() ? Standardization.fit(trainImages) : null;

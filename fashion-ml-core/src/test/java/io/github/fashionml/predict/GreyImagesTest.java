@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,7 +63,9 @@ class GreyImagesTest {
     void wrongSizeIsRefusedWithAFix() throws Exception {
         Path file = write(new BufferedImage(32, 30, BufferedImage.TYPE_BYTE_GRAY), "big.png");
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> GreyImages.read(file));
-        assertTrue(e.getMessage().contains("is 32x30 pixels; the models take 28x28"), e.getMessage());
+        assertTrue(e.getMessage().contains("is 32x30 pixels; the model takes 28x28 grey images"), e.getMessage());
+        // Images of another data set's size are read at that size.
+        assertEquals(32 * 30, GreyImages.read(file, new io.github.fashionml.data.ImageShape(30, 32, 1)).length);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.fashionml.predict;
 
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.train.DerivedSeeds;
 import io.github.fashionml.data.idx.IdxImages;
@@ -41,12 +41,13 @@ class ImageClassifierTest {
         TrainingRun.Outcome outcome = new TrainingRun(backend, ProgressLog.silent())
                 .run(List.of(spec), dataset, new TrainingRun.Options(dir.resolve("out"), false, 0, 0, null)).get(0);
 
-        ImageClassifier classifier = ImageClassifier.load(outcome.modelFile(), backend);
+        ImageClassifier classifier = ImageClassifier.load(outcome.modelFile(), backend,
+                io.github.fashionml.data.DatasetDescription.fashionMnist(java.util.Map.of()));
         Path testImages = TestData.subsetFile(io.github.fashionml.data.FashionMnistFile.TEST_IMAGES);
         List<Prediction> fromIdx = classifier.classifyIdx(testImages);
         assertEquals(TestData.TEST_COUNT, fromIdx.size());
 
-        FashionMnistData data = FashionMnistData.load(TestData.subsetDirectory());
+        ImageDataset data = ImageDataset.load(TestData.subsetDirectory());
         // The validation images training held out (a tenth, drawn from the seed): the classifier, loading the
         // model file with its stored standardisation, gets the validation accuracy training recorded.
         ValidationSplit split = ValidationSplit.stratified(data.trainLabels(), TestData.TRAIN_COUNT / 10,

@@ -100,7 +100,8 @@ class TrainingRunTest {
             assertEquals(last.parametersSha256(), manifest.outputs().parametersSha256(), "the last epoch is kept");
             assertTrue(manifest.outputs().parameterCount() > 0);
             assertEquals(System.getProperty("java.version"), manifest.environment().javaVersion());
-            assertTrue(io.github.fashionml.onnx.OnnxMetadata.describes(modelDir.resolve("model.onnx"), manifest),
+            assertTrue(io.github.fashionml.onnx.OnnxMetadata.describes(modelDir.resolve("model.onnx"), manifest,
+                    io.github.fashionml.data.DatasetDescription.fashionMnist(java.util.Map.of())),
                     "model.onnx is the export of this model");
         }
         assertEquals(1, outcomes.get(1).manifest().inputs().threads(), "the dense network trains on one thread");
@@ -190,7 +191,7 @@ class TrainingRunTest {
                 .run(List.of(small("cnn")), dataset, options(dir)).get(0);
         MultiLayerNetwork reloaded = ModelArchive.load(outcome.modelFile());
         assertEquals(outcome.manifest().outputs().parametersSha256(), ModelArchive.parametersSha256(reloaded));
-        var data = io.github.fashionml.data.FashionMnistData.load(dataset.paths());
+        var data = io.github.fashionml.data.ImageDataset.load(dataset.paths());
         INDArray batch = Nd4j.create(io.github.fashionml.data.preprocess.Preprocessor.prepare(data.testImages(),
                 data.testLabels(), io.github.fashionml.data.preprocess.Layout.CNN, null).features(),
                 io.github.fashionml.data.preprocess.Layout.CNN.shape(data.testImages().count()), 'c');

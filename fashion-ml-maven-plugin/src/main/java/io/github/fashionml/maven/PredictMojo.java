@@ -10,8 +10,9 @@ import java.io.IOException;
 
 /**
  * Classifies images with a trained model and writes {@code predictions.json}: for each image its label,
- * class name and the probability of every class. Images are 28x28 grey files (PNG, JPEG, GIF, BMP) in a
- * directory, or an IDX images file. Not bound to a phase: run {@code mvn fashion-ml:predict -Dfashionml.images=DIR}.
+ * class name and the probability of every class. Images are grey files (PNG, JPEG, GIF, BMP) of the size of the
+ * data set the model was trained on ({@code dataset.json}; 28x28 for Fashion-MNIST) in a directory, or an IDX
+ * images file. Not bound to a phase: run {@code mvn fashion-ml:predict -Dfashionml.images=DIR}.
  */
 @Mojo(name = "predict", threadSafe = true)
 public class PredictMojo extends AbstractNativeMojo {
@@ -24,7 +25,7 @@ public class PredictMojo extends AbstractNativeMojo {
     @Parameter(property = "fashionml.modelFile")
     private File modelFile;
 
-    /** A directory of 28x28 grey images, or an IDX images file (.gz or plain). */
+    /** A directory of grey images of the data set's size (28x28 for Fashion-MNIST), or an IDX images file. */
     @Parameter(property = "fashionml.images", required = true)
     private File images;
 

@@ -1,6 +1,6 @@
 package io.github.fashionml.data.preprocess;
 
-import io.github.fashionml.data.FashionMnist;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 
 import java.util.SplittableRandom;
@@ -13,10 +13,21 @@ public final class Preprocessor {
     private Preprocessor() {
     }
 
+    /** With as many classes as the labels reach (for images whose labels do not matter, as in prediction). */
+    public static PreparedSet prepare(IdxImages images, byte[] labels, Layout layout, Standardization standardization) {
+        int classes = 1;
+        for (byte label : labels) {
+            classes = Math.max(classes, (label & 0xFF) + 1);
+        }
+        return prepare(images, labels, layout, standardization, classes);
+    }
+
     /**
      * @param standardization per-pixel statistics fitted on the training set, or null for plain [0,1] scaling
+     * @param classes         how many classes the one-hot labels have
      */
-    public static PreparedSet prepare(IdxImages images, byte[] labels, Layout layout, Standardization standardization) {
+    public static PreparedSet prepare(IdxImages images, byte[] labels, Layout layout, Standardization standardization,
+                                      int classes) {
         if (images.count() != labels.length) {
             throw new IllegalArgumentException(images.count() + " images but " + labels.length + " labels");
         }
@@ -38,12 +49,12 @@ public final class Preprocessor {
                 }
             }
         }
-        int classes = FashionMnist.CLASS_COUNT;
         float[] oneHot = new float[labels.length * classes];
         for (int i = 0; i < labels.length; i++) {
             oneHot[i * classes + (labels[i] & 0xFF)] = 1f;
         }
-        return new PreparedSet(features, layout.shape(images.count()), oneHot, labels.clone(), classes);
+        return new PreparedSet(features, layout.shape(images.count(), new ImageShape(images.rows(), images.columns(), 1)),
+                oneHot, labels.clone(), classes);
     }
 
     /**

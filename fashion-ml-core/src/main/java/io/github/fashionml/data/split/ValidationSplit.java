@@ -1,7 +1,6 @@
 package io.github.fashionml.data.split;
 
 import io.github.fashionml.ConfigurationException;
-import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.util.Sha256;
 
 import java.nio.ByteBuffer;
@@ -25,11 +24,26 @@ public record ValidationSplit(int size, long seed, int[] training, int[] validat
     public record Summary(int size, long seed, String indicesSha256) {
     }
 
-    /**
-     * @param labels the class of each candidate image (0-9)
-     * @param size   how many images to hold out: 0 for none (every image trains)
-     */
+    /** A split whose classes are the labels that occur, named by number in messages. */
     public static ValidationSplit stratified(byte[] labels, int size, long seed) throws ConfigurationException {
+        int classes = 0;
+        for (byte label : labels) {
+            classes = Math.max(classes, (label & 0xFF) + 1);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            names.add(Integer.toString(c));
+        }
+        return stratified(labels, size, seed, names);
+    }
+
+    /**
+     * @param labels     the class of each candidate image, an index into {@code classNames}
+     * @param size       how many images to hold out: 0 for none (every image trains)
+     * @param classNames the data set's classes, for the strata and for messages
+     */
+    public static ValidationSplit stratified(byte[] labels, int size, long seed, List<String> classNames)
+            throws ConfigurationException {
         int n = labels.length;
         if (size < 0 || size >= n) {
             throw new ConfigurationException("validationSize " + size + " does not fit " + n + " training images: "
@@ -37,7 +51,7 @@ public record ValidationSplit(int size, long seed, int[] training, int[] validat
                     + "to " + (n - 1) + ", typically a tenth of the training images (" + n / 10 + ")");
         }
         List<List<Integer>> byClass = new ArrayList<>();
-        for (int c = 0; c < FashionMnist.CLASS_COUNT; c++) {
+        for (int c = 0; c < classNames.size(); c++) {
             byClass.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
@@ -48,7 +62,7 @@ public record ValidationSplit(int size, long seed, int[] training, int[] validat
             int count = byClass.get(c).size();
             if (count > 0 && quota[c] >= count) {
                 throw new ConfigurationException("validationSize " + size + " holds out all " + count + " training "
-                        + "images of class " + c + " (" + FashionMnist.CLASS_NAMES.get(c) + "), leaving none to train "
+                        + "images of class " + c + " (" + classNames.get(c) + "), leaving none to train "
                         + "on: use a smaller validationSize or more training images (trainLimit)");
             }
         }

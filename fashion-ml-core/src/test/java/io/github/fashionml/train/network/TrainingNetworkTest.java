@@ -1,6 +1,6 @@
 package io.github.fashionml.train.network;
 
-import io.github.fashionml.data.FashionMnistData;
+import io.github.fashionml.data.ImageDataset;
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.PreparedSet;
 import io.github.fashionml.data.preprocess.Preprocessor;
@@ -47,7 +47,7 @@ class TrainingNetworkTest {
     @BeforeAll
     static void load() throws Exception {
         backend = NativeBackend.start(NativeBackend.AUTO);
-        FashionMnistData data = FashionMnistData.load(TestData.subsetDirectory());
+        ImageDataset data = ImageDataset.load(TestData.subsetDirectory());
         train = Preprocessor.prepare(data.trainImages(), data.trainLabels(), Layout.DNN, null);
     }
 

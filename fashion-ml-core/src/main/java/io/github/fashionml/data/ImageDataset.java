@@ -12,36 +12,64 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Fashion-MNIST in memory: training and test images with their labels, and the SHA-256 of each file's
- * decompressed contents as read (so what was trained on is recorded, whatever the source).
+ * A data set in memory: training and test images with their labels, what the data set is (its
+ * {@link DatasetDescription}: classes, image shape, digest), and the SHA-256 of each file's decompressed contents
+ * as read (so what was trained on is recorded, whatever the source). Labels are unsigned bytes, as IDX stores them:
+ * up to 256 classes.
  */
-public record FashionMnistData(IdxImages trainImages, byte[] trainLabels, IdxImages testImages, byte[] testLabels,
-                               Map<FashionMnistFile, String> sha256) {
+public record ImageDataset(IdxImages trainImages, byte[] trainLabels, IdxImages testImages, byte[] testLabels,
+                           Map<FashionMnistFile, String> sha256, DatasetDescription description) {
 
-    public FashionMnistData {
+    public ImageDataset {
         sha256 = Collections.unmodifiableMap(new EnumMap<>(sha256));
     }
 
     /**
-     * Reads the four files (gzipped or plain). Checks their structure: 28x28 images, labels 0-9, as many
+     * Reads Fashion-MNIST's four files (gzipped or plain). Checks their structure: 28x28 images, labels 0-9, as many
      * labels as images. Digests are computed while reading; compare them with {@link #isOfficial()}.
      */
-    public static FashionMnistData load(Map<FashionMnistFile, Path> files) throws IOException {
+    public static ImageDataset load(Map<FashionMnistFile, Path> files) throws IOException {
+        ImageDataset data = load(files, FashionMnist.NAME, FashionMnist.CLASS_NAMES);
+        if (!data.description().shape().equals(ImageShape.FASHION_MNIST)) {
+            Path path = files.get(FashionMnistFile.TRAIN_IMAGES);
+            throw new IdxFormatException(path.toString(), "holds " + data.trainImages().rows() + "x"
+                    + data.trainImages().columns() + " images; Fashion-MNIST images are " + FashionMnist.ROWS + "x"
+                    + FashionMnist.COLUMNS);
+        }
+        return data;
+    }
+
+    /**
+     * Reads any IDX data set's four files (gzipped or plain): grey images of one size in both sets, labels below
+     * the number of class names, as many labels as images.
+     */
+    public static ImageDataset load(Map<FashionMnistFile, Path> files, String name, List<String> classNames)
+            throws IOException {
         Map<FashionMnistFile, String> digests = new EnumMap<>(FashionMnistFile.class);
         IdxImages train = readImages(files, FashionMnistFile.TRAIN_IMAGES, digests);
-        byte[] trainLabels = readLabels(files, FashionMnistFile.TRAIN_LABELS, digests);
+        byte[] trainLabels = readLabels(files, FashionMnistFile.TRAIN_LABELS, digests, classNames.size());
         IdxImages test = readImages(files, FashionMnistFile.TEST_IMAGES, digests);
-        byte[] testLabels = readLabels(files, FashionMnistFile.TEST_LABELS, digests);
+        byte[] testLabels = readLabels(files, FashionMnistFile.TEST_LABELS, digests, classNames.size());
         checkCounts(files, FashionMnistFile.TRAIN_IMAGES, train, FashionMnistFile.TRAIN_LABELS, trainLabels);
         checkCounts(files, FashionMnistFile.TEST_IMAGES, test, FashionMnistFile.TEST_LABELS, testLabels);
-        return new FashionMnistData(train, trainLabels, test, testLabels, digests);
+        if (train.rows() != test.rows() || train.columns() != test.columns()) {
+            throw new IdxFormatException(files.get(FashionMnistFile.TEST_IMAGES).toString(), "holds " + test.rows()
+                    + "x" + test.columns() + " images, the training images are " + train.rows() + "x"
+                    + train.columns() + "; both sets must have one size");
+        }
+        Map<String, String> byKey = new java.util.TreeMap<>();
+        digests.forEach((file, digest) -> byKey.put(file.key(), digest));
+        DatasetDescription description = new DatasetDescription(name, classNames,
+                new ImageShape(train.rows(), train.columns(), 1), DatasetDescription.fold(byKey));
+        return new ImageDataset(train, trainLabels, test, testLabels, digests, description);
     }
 
     /** Reads the four files from one directory, each as {@code name.gz} or plain {@code name}. */
-    public static FashionMnistData load(Path directory) throws IOException {
+    public static ImageDataset load(Path directory) throws IOException {
         Map<FashionMnistFile, Path> files = new EnumMap<>(FashionMnistFile.class);
         for (FashionMnistFile file : FashionMnistFile.values()) {
             Path gz = directory.resolve(file.gzipFileName());
@@ -61,11 +89,11 @@ public record FashionMnistData(IdxImages trainImages, byte[] trainLabels, IdxIma
     }
 
     /** The first {@code trainCount} training and {@code testCount} test images: for quick runs and tests. */
-    public FashionMnistData subset(int trainCount, int testCount) {
+    public ImageDataset subset(int trainCount, int testCount) {
         int trainN = Math.min(trainCount, trainImages.count());
         int testN = Math.min(testCount, testImages.count());
-        return new FashionMnistData(trainImages.first(trainN), java.util.Arrays.copyOf(trainLabels, trainN),
-                testImages.first(testN), java.util.Arrays.copyOf(testLabels, testN), sha256);
+        return new ImageDataset(trainImages.first(trainN), java.util.Arrays.copyOf(trainLabels, trainN),
+                testImages.first(testN), java.util.Arrays.copyOf(testLabels, testN), sha256, description);
     }
 
     private static Path pathOf(Map<FashionMnistFile, Path> files, FashionMnistFile file) {
@@ -84,21 +112,17 @@ public record FashionMnistData(IdxImages trainImages, byte[] trainLabels, IdxIma
         try (InputStream in = new DigestInputStream(IdxReader.openDecompressed(path), digest)) {
             images = IdxReader.readImages(in, path.toString());
         }
-        if (images.rows() != FashionMnist.ROWS || images.columns() != FashionMnist.COLUMNS) {
-            throw new IdxFormatException(path.toString(), "holds " + images.rows() + "x" + images.columns()
-                    + " images; Fashion-MNIST images are " + FashionMnist.ROWS + "x" + FashionMnist.COLUMNS);
-        }
         digests.put(file, Sha256.hex(digest.digest()));
         return images;
     }
 
     private static byte[] readLabels(Map<FashionMnistFile, Path> files, FashionMnistFile file,
-                                     Map<FashionMnistFile, String> digests) throws IOException {
+                                     Map<FashionMnistFile, String> digests, int classes) throws IOException {
         Path path = pathOf(files, file);
         MessageDigest digest = Sha256.newDigest();
         byte[] labels;
         try (InputStream in = new DigestInputStream(IdxReader.openDecompressed(path), digest)) {
-            labels = IdxReader.readLabels(in, path.toString(), FashionMnist.CLASS_COUNT);
+            labels = IdxReader.readLabels(in, path.toString(), classes);
         }
         digests.put(file, Sha256.hex(digest.digest()));
         return labels;

@@ -22,14 +22,14 @@ class FashionMnistDataTest {
 
     @Test
     void loadsTheSubsetAndRecordsDigests() throws IOException {
-        FashionMnistData data = FashionMnistData.load(TestData.subsetDirectory());
+        ImageDataset data = ImageDataset.load(TestData.subsetDirectory());
         assertEquals(TestData.TRAIN_COUNT, data.trainImages().count());
         assertEquals(TestData.TRAIN_COUNT, data.trainLabels().length);
         assertEquals(TestData.TEST_COUNT, data.testImages().count());
         assertEquals(TestData.subsetContents().get(FashionMnistFile.TRAIN_IMAGES).sha256(),
                 data.sha256().get(FashionMnistFile.TRAIN_IMAGES));
         assertFalse(data.isOfficial(), "a subset is not the published dataset");
-        FashionMnistData smaller = data.subset(10, 5);
+        ImageDataset smaller = data.subset(10, 5);
         assertEquals(10, smaller.trainImages().count());
         assertEquals(5, smaller.testLabels().length);
     }
@@ -39,7 +39,7 @@ class FashionMnistDataTest {
         TestData.copySubsetTo(dir);
         byte[] labels = IdxReader.readLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), 10);
         IdxWriter.writeLabels(dir.resolve("t10k-labels-idx1-ubyte.gz"), java.util.Arrays.copyOf(labels, 60));
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnistData.load(dir));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.load(dir));
         assertTrue(e.getMessage().contains("holds 100 images but"), e.getMessage());
         assertTrue(e.getMessage().contains("holds 60 labels"), e.getMessage());
     }
@@ -48,7 +48,7 @@ class FashionMnistDataTest {
     void imagesMustBe28By28() throws IOException {
         TestData.copySubsetTo(dir);
         IdxWriter.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), new IdxImages(100, 32, 32, new byte[100 * 32 * 32]));
-        IdxFormatException e = assertThrows(IdxFormatException.class, () -> FashionMnistData.load(dir));
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.load(dir));
         assertTrue(e.getMessage().contains("holds 32x32 images"), e.getMessage());
     }
 
