@@ -27,46 +27,71 @@ public final class NaturalOrder {
 
     /** NFC: the one spelling every name and path is kept in. */
     public static String nfc(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFC);
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= FIRST_NOT_SURELY_NFC) {
+                return Normalizer.normalize(s, Normalizer.Form.NFC);
+            }
+        }
+        // The common case, and the one sorting spends its time on: nothing below U+0300 changes under NFC.
+        return s;
     }
+
+    /** U+0300, the first combining mark: every character below it is NFC on its own and composes with nothing. */
+    private static final char FIRST_NOT_SURELY_NFC = '\u0300';
 
     public static int compare(String a, String b) {
         String x = nfc(a);
         String y = nfc(b);
-        int byValue = compareNormalized(x, y, false);
-        if (byValue != 0) {
-            return byValue;
-        }
-        // Equal values and equal run lengths leave nothing to differ: the strings are the same.
-        return compareNormalized(x, y, true);
+        return compareRanges(x, 0, x.length(), y, 0, y.length());
     }
 
     public static int comparePaths(String a, String b) {
-        String[] x = a.split("/", -1);
-        String[] y = b.split("/", -1);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = compare(x[i], y[i]);
+        // '/' composes with nothing, so normalising the whole path normalises each segment.
+        String x = nfc(a);
+        String y = nfc(b);
+        int i = 0;
+        int j = 0;
+        while (true) {
+            int endX = segmentEnd(x, i);
+            int endY = segmentEnd(y, j);
+            int c = compareRanges(x, i, endX, y, j, endY);
             if (c != 0) {
                 return c;
             }
+            boolean moreX = endX < x.length();
+            boolean moreY = endY < y.length();
+            if (!moreX || !moreY) {
+                return Boolean.compare(moreX, moreY);
+            }
+            i = endX + 1;
+            j = endY + 1;
         }
-        return Integer.compare(x.length, y.length);
     }
 
-    /** One pass over both strings; with {@code byRunLength}, equal-valued digit runs are told apart by length. */
-    private static int compareNormalized(String x, String y, boolean byRunLength) {
-        int i = 0;
-        int j = 0;
-        while (i < x.length() && j < y.length()) {
+    private static int segmentEnd(String s, int start) {
+        int slash = s.indexOf('/', start);
+        return slash < 0 ? s.length() : slash;
+    }
+
+    /** Both passes over {@code x[i, endX)} and {@code y[j, endY)}, which are in NFC. */
+    private static int compareRanges(String x, int i, int endX, String y, int j, int endY) {
+        int byValue = compareOnce(x, i, endX, y, j, endY, false);
+        // Equal values and equal run lengths leave nothing to differ: the ranges are the same.
+        return byValue != 0 ? byValue : compareOnce(x, i, endX, y, j, endY, true);
+    }
+
+    /** One pass; with {@code byRunLength}, equal-valued digit runs are told apart by length. */
+    private static int compareOnce(String x, int i, int endX, String y, int j, int endY, boolean byRunLength) {
+        while (i < endX && j < endY) {
             if (isDigit(x.charAt(i)) && isDigit(y.charAt(j))) {
-                int endX = runEnd(x, i);
-                int endY = runEnd(y, j);
-                int c = byRunLength ? Integer.compare(endX - i, endY - j) : compareNumbers(x, i, endX, y, j, endY);
+                int runX = runEnd(x, i, endX);
+                int runY = runEnd(y, j, endY);
+                int c = byRunLength ? Integer.compare(runX - i, runY - j) : compareNumbers(x, i, runX, y, j, runY);
                 if (c != 0) {
                     return c;
                 }
-                i = endX;
-                j = endY;
+                i = runX;
+                j = runY;
             } else {
                 int cx = x.codePointAt(i);
                 int cy = y.codePointAt(j);
@@ -77,7 +102,7 @@ public final class NaturalOrder {
                 j += Character.charCount(cy);
             }
         }
-        return Boolean.compare(i < x.length(), j < y.length());
+        return Boolean.compare(i < endX, j < endY);
     }
 
     /** Compares two digit runs by value, of any length: without leading zeros, the longer run is the larger. */
@@ -105,9 +130,9 @@ public final class NaturalOrder {
         return c >= '0' && c <= '9';
     }
 
-    private static int runEnd(String s, int start) {
+    private static int runEnd(String s, int start, int limit) {
         int end = start;
-        while (end < s.length() && isDigit(s.charAt(end))) {
+        while (end < limit && isDigit(s.charAt(end))) {
             end++;
         }
         return end;
