@@ -29,7 +29,9 @@
  * The index file keeps each image's size, mtime (as fine as the file system keeps it) and SHA-256 by relative
  * path. An image whose size and mtime match its entry is not read. Like git, an image modified within seconds
  * before it was read is marked racy and read again next time, since a file system storing mtimes in coarse steps
- * could hide a second change. A missing, corrupt or foreign index file is ignored with a warning. Only the images
+ * could hide a second change (so is one with an mtime in the future, e.g. from a skewed network file system: it is
+ * read on every run). Size and mtime are compared, not ctime, which backups and permission changes touch without
+ * changing content. A missing, corrupt or foreign index file is ignored with a warning. Only the images
  * of the chosen classes are kept in the index: choosing other classes counts the dropped ones as removed.
  *
  * <h2>Names</h2>
