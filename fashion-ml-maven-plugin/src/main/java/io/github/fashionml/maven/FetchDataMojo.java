@@ -1,6 +1,7 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
+import io.github.fashionml.data.source.DatasetConfig;
 import io.github.fashionml.data.source.DatasetResolver;
 import io.github.fashionml.data.source.DownloadSettings;
 import io.github.fashionml.data.source.ExpectedContent;
@@ -72,6 +73,23 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
     @Parameter(property = "fashionml.serverId")
     private String serverId;
 
+    /**
+     * The data set. Leave it out for Fashion-MNIST (found, verified and recorded as above). For any IDX data set
+     * (MNIST, KMNIST, EMNIST, one's own): {@code <format>idx</format>}, {@code <directory>} with its four files
+     * (names ending as MNIST's: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
+     * {@code t10k-images-idx3-ubyte} or {@code test-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte} or
+     * {@code test-labels-idx1-ubyte}, each optionally {@code .gz}), optional {@code <classNames>} in label order
+     * (default: the labels' numbers) and an optional {@code <sha256>} per file ({@code <train-images>},
+     * {@code <train-labels>}, {@code <test-images>}, {@code <test-labels>}). Every later goal reads what this goal
+     * records: the images' size and the classes follow the data set.
+     */
+    @Parameter
+    private Dataset dataset;
+
+    /** Overrides {@code <dataset><directory>}, for example to point CI at another copy of the data. */
+    @Parameter(property = "fashionml.dataset.directory")
+    private File datasetDirectory;
+
     @Override
     protected void run() throws FashionMlException, IOException {
         List<Mirror> downloadFrom = new DownloadSettings(download, mirrors, allowInsecureMirrors, serverId)
@@ -83,6 +101,8 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
                 downloadFrom, session.isOffline(),
                 Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout),
                 ExpectedContent.fashionMnist());
-        new DatasetResolver(options, progressLog()).resolveInto(outputDirectory.toPath());
+        DatasetConfig config = dataset != null ? dataset.toConfig(datasetDirectory)
+                : new Dataset().toConfig(datasetDirectory);
+        DatasetResolver.resolveInto(config, options, progressLog(), outputDirectory.toPath());
     }
 }

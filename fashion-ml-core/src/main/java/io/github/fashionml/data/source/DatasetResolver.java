@@ -1,6 +1,7 @@
 package io.github.fashionml.data.source;
 
 import io.github.fashionml.ConfigurationException;
+import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.util.ProgressLog;
 
@@ -47,6 +48,26 @@ public final class DatasetResolver {
         return dataset;
     }
 
+    /**
+     * Resolves the configured data set (Fashion-MNIST from these options when {@code config} names none) and
+     * records it in the output tree's {@code dataset.json}: what the {@code fetch-data} goal calls.
+     */
+    public static ResolvedDataset resolveInto(DatasetConfig config, FetchOptions fashionMnist, ProgressLog log,
+                                              Path outputDirectory) throws FashionMlException, IOException {
+        config.check();
+        if (config.isFashionMnist()) {
+            return new DatasetResolver(fashionMnist, log).resolveInto(outputDirectory);
+        }
+        ResolvedDataset dataset = new IdxDirectory(log).resolve(config.directory(), config.classNames(),
+                config.sha256());
+        Path record = new io.github.fashionml.output.OutputLayout(outputDirectory).datasetFile();
+        dataset.write(record);
+        io.github.fashionml.data.DatasetDescription d = dataset.description();
+        log.info("IDX data set '" + d.name() + "': " + d.shape() + " images, " + d.classCount() + " classes "
+                + d.classNames() + "; recorded in " + record);
+        return dataset;
+    }
+
     /** Resolves all four files, or fails listing, per missing file, every source tried and why. */
     public ResolvedDataset resolve() throws DataUnavailableException, IOException {
         if (options.offline()) {
@@ -70,7 +91,7 @@ public final class DatasetResolver {
                     ? FetchOptions.SYSTEM_PACKAGE_DIRECTORY.toString() : options.systemPackageDirectory().toString();
             throw new DataUnavailableException(missing, system);
         }
-        return new ResolvedDataset(found);
+        return ResolvedDataset.fashionMnist(found);
     }
 
     private Optional<ResolvedFile> resolve(FashionMnistFile file, List<Attempt> attempts) throws IOException {

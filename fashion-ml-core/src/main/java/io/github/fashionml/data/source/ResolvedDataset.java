@@ -16,23 +16,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The four verified files, and where each came from; written as {@code dataset.json} for later goals. */
-public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
+/**
+ * The four verified files (training and test images and labels), where each came from, and the data set they hold;
+ * written as {@code dataset.json} for later goals.
+ */
+public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description) {
 
     public ResolvedDataset {
         files = java.util.Collections.unmodifiableMap(new EnumMap<>(files));
     }
 
-    public Path path(FashionMnistFile file) {
-        return files.get(file).path();
-    }
-
-    /** The data set these files hold: Fashion-MNIST's classes and shape, and the digest of their contents. */
-    @com.fasterxml.jackson.annotation.JsonIgnore
-    public DatasetDescription description() {
+    /** Fashion-MNIST's four files: its classes and shape, and the digest of their contents. */
+    public static ResolvedDataset fashionMnist(Map<FashionMnistFile, ResolvedFile> files) {
         Map<String, String> digests = new java.util.TreeMap<>();
         files.forEach((file, resolved) -> digests.put(file.key(), resolved.sha256()));
-        return DatasetDescription.fashionMnist(digests);
+        return new ResolvedDataset(files, DatasetDescription.fashionMnist(digests));
+    }
+
+    public Path path(FashionMnistFile file) {
+        return files.get(file).path();
     }
 
     public Map<FashionMnistFile, Path> paths() {
@@ -59,7 +61,6 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
         Map<String, FileJson> out = new LinkedHashMap<>();
         files.forEach((file, r) -> out.put(file.key(), new FileJson(file.fileName(), r.path().toString(),
                 r.source(), r.origin(), r.sha256(), r.size())));
-        DatasetDescription description = description();
         byte[] bytes = JSON.writeValueAsBytes(new Json(description.name(), out, description.classNames(),
                 description.shape(), description.digest()));
         AtomicFiles.write(target, stream -> stream.write(bytes));
@@ -74,9 +75,10 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
             throw new IOException(source + " is not valid JSON (" + e.getOriginalMessage()
                     + "); run the fetch-data goal again", e);
         }
-        if (json.files() == null || !FashionMnist.NAME.equals(json.dataset())) {
-            throw new IOException(source + " is not a fashion-ml dataset record (expected \"dataset\": \""
-                    + FashionMnist.NAME + "\"); run the fetch-data goal again");
+        boolean described = json.classNames() != null && json.imageShape() != null && json.digest() != null;
+        if (json.files() == null || json.dataset() == null || !described && !FashionMnist.NAME.equals(json.dataset())) {
+            throw new IOException(source + " is not a fashion-ml dataset record (no \"dataset\", \"files\", "
+                    + "\"classNames\", \"imageShape\" and \"digest\"); run the fetch-data goal again");
         }
         Map<FashionMnistFile, ResolvedFile> files = new EnumMap<>(FashionMnistFile.class);
         for (FashionMnistFile file : FashionMnistFile.values()) {
@@ -86,6 +88,8 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files) {
             }
             files.put(file, new ResolvedFile(file, Path.of(f.path()), f.source(), f.origin(), f.sha256(), f.size()));
         }
-        return new ResolvedDataset(files);
+        // Records written before the description was (fashion-ml 0.1.0 snapshots) are Fashion-MNIST's.
+        return described ? new ResolvedDataset(files, new DatasetDescription(json.dataset(), json.classNames(),
+                json.imageShape(), json.digest())) : fashionMnist(files);
     }
 }
