@@ -34,7 +34,7 @@ class PluginDescriptorTest {
     private static final Set<String> SYSTEM_PROPERTIES = Set.of("fashionml.blasThreads");
     /** Properties the docs name as renamed (the plugin rejects them with their new name). */
     private static final Set<String> RENAMED = Set.of("fashionml.models");
-    private static final Pattern PROPERTY = Pattern.compile("(?<![\\w.])fashionml\\.([A-Za-z][A-Za-z0-9]*)");
+    private static final Pattern PROPERTY = Pattern.compile("(?<![\\w.])fashionml\\.([A-Za-z][A-Za-z0-9]*(?:\\.[A-Za-z][A-Za-z0-9]*)*)");
 
     private static Document descriptor;
     private static final Set<String> properties = new TreeSet<>();
@@ -69,7 +69,7 @@ class PluginDescriptorTest {
             Element configuration = child(mojo, "configuration");
             if (configuration != null) {
                 for (Node c = configuration.getFirstChild(); c != null; c = c.getNextSibling()) {
-                    Matcher m = Pattern.compile("\\$\\{(fashionml\\.[A-Za-z0-9]+)}").matcher(c.getTextContent());
+                    Matcher m = Pattern.compile("\\$\\{(fashionml\\.[A-Za-z0-9.]+)}").matcher(c.getTextContent());
                     if (m.find()) {
                         properties.add(m.group(1));
                     }
