@@ -130,7 +130,7 @@ public final class TrainingBenchmark {
         for (String name : models) {
             ModelConfig config = ModelConfig.of(name);
             ModelSpec spec = config.toSpec(recipe);
-            ModelSpecs.validate(List.of(spec));
+            ModelSpecs.validate(List.of(spec), io.github.fashionml.data.ImageShape.FASHION_MNIST);
             final ImageDataset source = data;
             TrainingData prepared = arrays.computeIfAbsent(spec.seed(), seed -> split(source, heldOut, seed));
             int t = threads > 0 ? threads : Architectures.defaultThreads(spec);

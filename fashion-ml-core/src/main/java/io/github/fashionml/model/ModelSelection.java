@@ -30,12 +30,7 @@ public final class ModelSelection {
         if (selected == null || selected.isBlank()) {
             return specs;
         }
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String part : selected.split(",")) {
-            if (!part.isBlank()) {
-                wanted.add(part.trim());
-            }
-        }
+        Set<String> wanted = names(selected);
         List<String> known = specs.stream().map(ModelSpec::name).toList();
         List<String> unknown = wanted.stream().filter(n -> !known.contains(n)).toList();
         if (!unknown.isEmpty()) {
@@ -43,5 +38,16 @@ public final class ModelSelection {
                     + "Configured models: " + String.join(", ", known));
         }
         return specs.stream().filter(s -> wanted.contains(s.name())).toList();
+    }
+
+    /** The names of a comma-separated list ({@code fashionml.modelNames}), trimmed, each once, in order. */
+    public static Set<String> names(String commaSeparated) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String part : commaSeparated.split(",")) {
+            if (!part.isBlank()) {
+                names.add(part.trim());
+            }
+        }
+        return names;
     }
 }

@@ -17,12 +17,19 @@ public final class ModelSpecs {
     private ModelSpecs() {
     }
 
-    /** Validates specs for Fashion-MNIST's 28x28 images. */
+    /**
+     * Every problem of every spec that needs no data set, at once: what a goal checks before the data set is
+     * known. Training checks the rest with {@link #validate(List, ImageShape)}.
+     */
     public static void validate(List<ModelSpec> specs) throws ConfigurationException {
-        validate(specs, ImageShape.FASHION_MNIST);
+        validate(specs, null);
     }
 
-    /** Every problem of every spec at once, each naming the model, the value and the fix. */
+    /**
+     * Every problem of every spec at once, each naming the model, the value and the fix.
+     *
+     * @param input the data set's images, for the check that the convolutions leave an image; null skips it
+     */
     public static void validate(List<ModelSpec> specs, ImageShape input) throws ConfigurationException {
         List<String> problems = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -68,7 +75,7 @@ public final class ModelSpecs {
             }
             problems.addAll(scheduleProblems(m, spec));
             problems.addAll(earlyStoppingProblems(m, spec.earlyStopping()));
-            if (spec.convolutional()) {
+            if (spec.convolutional() && input != null) {
                 problems.addAll(sizeProblems(m, spec, input));
             }
         }

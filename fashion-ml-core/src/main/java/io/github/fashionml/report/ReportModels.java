@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -53,12 +52,7 @@ public final class ReportModels {
         if (modelNames == null || modelNames.isBlank()) {
             return found;
         }
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String part : modelNames.split(",")) {
-            if (!part.isBlank()) {
-                wanted.add(part.trim());
-            }
-        }
+        Set<String> wanted = io.github.fashionml.model.ModelSelection.names(modelNames);
         List<String> unknown = wanted.stream().filter(name -> !found.contains(name)).toList();
         if (!unknown.isEmpty()) {
             boolean one = unknown.size() == 1;

@@ -1,5 +1,7 @@
 package io.github.fashionml.model;
 
+import io.github.fashionml.data.ImageShape;
+
 import io.github.fashionml.ConfigurationException;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,8 @@ class ModelSpecsTest {
     }
 
     private static String problems(ModelSpec... specs) {
-        return assertThrows(ConfigurationException.class, () -> ModelSpecs.validate(List.of(specs))).getMessage();
+        return assertThrows(ConfigurationException.class,
+                () -> ModelSpecs.validate(List.of(specs), ImageShape.FASHION_MNIST)).getMessage();
     }
 
     @Test
@@ -65,7 +68,10 @@ class ModelSpecsTest {
         // Padded, each block only halves the image: 28, 14, 7, 3, 1.
         ModelSpec padded = new ModelSpec("deep", "cnn", List.of(8, 8, 8, 8), 3, ModelSpec.SAME, 0, List.of(16), 0, 1,
                 8, 0.001, 1, 0, false, null, null);
-        ModelSpecs.validate(List.of(padded));
+        ModelSpecs.validate(List.of(padded), ImageShape.FASHION_MNIST);
+        // Before the data set is known, the image size is not judged: 64x64 images would take the four blocks.
+        ModelSpecs.validate(List.of(deep));
+        ModelSpecs.validate(List.of(deep), new ImageShape(64, 64, 1));
     }
 
     @Test
