@@ -224,6 +224,26 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void anImageInBothTrainAndTestIsReportedAsAWarning() throws Exception {
+        Path folder = trainTestFolder();
+        grey(folder.resolve("test/shirt/copy.png"), 4, 3, 10); // the same pixels, so the same PNG, as train/shirt/1
+        source().resolve(config(folder));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("1 image in both train and test")
+                && l.contains("train/shirt/1.png") && l.contains("test/shirt/copy.png")), String.join("\n", lines));
+    }
+
+    @Test
+    void moreClassesThanAnIdxLabelByteHoldsAreRefused() throws Exception {
+        Path folder = dir.resolve("many");
+        for (int c = 0; c < ImageFolderSource.MAX_CLASSES + 1; c++) {
+            grey(folder.resolve("train/c" + c + "/1.png"), 2, 2, c % 256);
+            grey(folder.resolve("test/c" + c + "/1.png"), 2, 2, (c + 1) % 256);
+        }
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> source().resolve(config(folder)));
+        assertTrue(e.getMessage().contains("257 classes") && e.getMessage().contains("<classNames>"), e.getMessage());
+    }
+
+    @Test
     void everyFolderSettingIsCheckedNamingTheParameterAndTheFix() {
         Path folder = dir.resolve("any");
         Map<String, DatasetConfig> bad = Map.of(
