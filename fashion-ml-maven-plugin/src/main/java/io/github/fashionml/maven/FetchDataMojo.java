@@ -29,7 +29,7 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
     @Parameter(property = "fashionml.dataDirectory")
     private File dataDirectory;
 
-    /** The per-user download cache, shared by all builds on the machine. */
+    /** The per-user download cache, shared by all builds on the machine; decoded image folders are kept here too. */
     @Parameter(property = "fashionml.cacheDirectory", defaultValue = "${user.home}/.fashion-ml/cache")
     private File cacheDirectory;
 
@@ -74,14 +74,19 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
     private String serverId;
 
     /**
-     * The data set. Leave it out for Fashion-MNIST (found, verified and recorded as above). For any IDX data set
-     * (MNIST, KMNIST, EMNIST, one's own): {@code <format>idx</format>}, {@code <directory>} with its four files
-     * (names ending as MNIST's: {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte},
-     * {@code t10k-images-idx3-ubyte} or {@code test-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte} or
-     * {@code test-labels-idx1-ubyte}, each optionally {@code .gz}), optional {@code <classNames>} in label order
-     * (default: the labels' numbers) and an optional {@code <sha256>} per file ({@code <train-images>},
-     * {@code <train-labels>}, {@code <test-images>}, {@code <test-labels>}). Every later goal reads what this goal
-     * records: the images' size and the classes follow the data set.
+     * The data set. Leave it out for Fashion-MNIST (found, verified and recorded as above). For a folder of labelled
+     * grey images: {@code <directory>} with one sub-folder per class (or {@code train/} and {@code test/} folders
+     * holding them), decoded once into IDX files in {@code cacheDirectory}; optional {@code <classNames>},
+     * {@code <imageSize>} ({@code HxW}), {@code <resize>} ({@code stretch}, {@code crop}, {@code pad}),
+     * {@code <colorMode>} ({@code grayscale}), {@code <testFraction>}, {@code <onCorrupt>} ({@code fail},
+     * {@code skip}) and {@code <followLinks>}. For any IDX data set (MNIST, KMNIST, EMNIST, one's own):
+     * {@code <format>idx</format>}, {@code <directory>} with its four files (names ending as MNIST's:
+     * {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} or
+     * {@code test-images-idx3-ubyte}, {@code t10k-labels-idx1-ubyte} or {@code test-labels-idx1-ubyte}, each
+     * optionally {@code .gz}), optional {@code <classNames>} in label order (default: the labels' numbers) and an
+     * optional {@code <sha256>} per file ({@code <train-images>}, {@code <train-labels>}, {@code <test-images>},
+     * {@code <test-labels>}). Every later goal reads what this goal records: the images' size and the classes follow
+     * the data set.
      */
     @Parameter
     private Dataset dataset;

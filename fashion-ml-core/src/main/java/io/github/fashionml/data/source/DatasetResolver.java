@@ -49,8 +49,9 @@ public final class DatasetResolver {
     }
 
     /**
-     * Resolves the configured data set (Fashion-MNIST from these options when {@code config} names none) and
-     * records it in the output tree's {@code dataset.json}: what the {@code fetch-data} goal calls.
+     * Resolves the configured data set (Fashion-MNIST from these options when {@code config} names none; an IDX
+     * directory; or an image folder, decoded into the cache under {@code fashionMnist.cacheRoot()}) and records it
+     * in the output tree's {@code dataset.json}: what the {@code fetch-data} goal calls.
      */
     public static ResolvedDataset resolveInto(DatasetConfig config, FetchOptions fashionMnist, ProgressLog log,
                                               Path outputDirectory) throws FashionMlException, IOException {
@@ -58,13 +59,22 @@ public final class DatasetResolver {
         if (config.isFashionMnist()) {
             return new DatasetResolver(fashionMnist, log).resolveInto(outputDirectory);
         }
-        ResolvedDataset dataset = new IdxDirectory(log).resolve(config.directory(), config.classNames(),
-                config.sha256());
+        boolean idx = DatasetConfig.IDX.equals(config.kind());
+        ResolvedDataset dataset;
+        if (idx) {
+            dataset = new IdxDirectory(log).resolve(config.directory(), config.classNames(), config.sha256());
+        } else {
+            if (fashionMnist == null) {
+                throw new IllegalArgumentException("an image folder is decoded into the cache: pass the options "
+                        + "naming the cache root");
+            }
+            dataset = new ImageFolderSource(fashionMnist.cacheRoot(), log).resolve(config);
+        }
         Path record = new io.github.fashionml.output.OutputLayout(outputDirectory).datasetFile();
         dataset.write(record);
         io.github.fashionml.data.DatasetDescription d = dataset.description();
-        log.info("IDX data set '" + d.name() + "': " + d.shape() + " images, " + d.classCount() + " classes "
-                + d.classNames() + "; recorded in " + record);
+        log.info((idx ? "IDX data set '" : "Image folder data set '") + d.name() + "': " + d.shape() + " images, "
+                + d.classCount() + " classes " + d.classNames() + "; recorded in " + record);
         return dataset;
     }
 

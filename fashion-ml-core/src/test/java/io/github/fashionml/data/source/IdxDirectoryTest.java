@@ -143,15 +143,19 @@ class IdxDirectoryTest {
     }
 
     @Test
-    void theFetchEntryPointRecordsTheConfiguredSetAndRefusesAFormatItDoesNotRead() throws Exception {
+    void theFetchEntryPointRecordsTheConfiguredSetAndRefusesAFormatItDoesNotReadOrAFolderSetting() throws Exception {
         Path set = fourClassSet(dir.resolve("mini"));
         Path out = dir.resolve("out");
         DatasetResolver.resolveInto(new DatasetConfig("IDX", set, FOUR, Map.of()), null, ProgressLog.silent(), out);
         assertEquals(FOUR, ResolvedDataset.read(out.resolve("dataset.json")).description().classNames());
 
-        ConfigurationException folder = assertThrows(ConfigurationException.class, () -> DatasetResolver.resolveInto(
-                new DatasetConfig(null, set, List.of(), Map.of()), null, ProgressLog.silent(), out));
-        assertTrue(folder.getMessage().contains("set <format>idx</format>"), folder.getMessage());
+        ConfigurationException unknown = assertThrows(ConfigurationException.class, () -> DatasetResolver.resolveInto(
+                new DatasetConfig("csv", set, List.of(), Map.of()), null, ProgressLog.silent(), out));
+        assertTrue(unknown.getMessage().contains("<format>idx</format>"), unknown.getMessage());
+        ConfigurationException folderSetting = assertThrows(ConfigurationException.class,
+                () -> DatasetResolver.resolveInto(new DatasetConfig("idx", set, List.of(), Map.of(), "28x28", null,
+                        null, null, null, null), null, ProgressLog.silent(), out));
+        assertTrue(folderSetting.getMessage().contains("remove <imageSize>"), folderSetting.getMessage());
         ConfigurationException noDirectory = assertThrows(ConfigurationException.class,
                 () -> DatasetResolver.resolveInto(new DatasetConfig("idx", null, List.of(), Map.of()), null,
                         ProgressLog.silent(), out));

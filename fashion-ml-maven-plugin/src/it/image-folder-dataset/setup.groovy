@@ -1,0 +1,43 @@
+// A folder of labelled images: the first 3,000 training and 1,000 test images of Fashion-MNIST as 28x28 grey PNGs in
+// data/clothes/{train,test}/<class>/<i>.png, class folders named after Fashion-MNIST's classes made file-safe; plus
+// the hidden entries a Mac and Jupyter leave behind, which the index must skip.
+import javax.imageio.ImageIO
+import java.awt.image.BufferedImage
+import java.nio.file.Files
+import java.nio.file.attribute.FileTime
+import java.time.Instant
+
+def source = '/usr/share/datasets/fashion-mnist'
+def read = { name -> new java.util.zip.GZIPInputStream(new FileInputStream("${source}/${name}")).bytes }
+def names = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot']
+        .collect { it.replaceAll('[^A-Za-z0-9-]', '_') }
+def root = new File(basedir, 'data/clothes')
+// An old mtime: the folder index re-reads files modified just before it ran (they are "racy"), and this IT checks
+// that an unchanged folder is not read at all.
+def old = FileTime.from(Instant.parse('2024-01-02T03:04:05Z'))
+def write = { String split, byte[] idx, byte[] labels, int count ->
+    for (int i = 0; i < count; i++) {
+        def image = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY)
+        def raster = image.raster
+        for (int y = 0; y < 28; y++) {
+            for (int x = 0; x < 28; x++) {
+                raster.setSample(x, y, 0, idx[16 + i * 784 + y * 28 + x] & 0xFF)
+            }
+        }
+        def file = new File(root, "${split}/${names[labels[8 + i] & 0xFF]}/${i}.png")
+        file.parentFile.mkdirs()
+        ImageIO.write(image, 'png', file)
+        Files.setLastModifiedTime(file.toPath(), old)
+    }
+}
+write('train', read('train-images-idx3-ubyte.gz'), read('train-labels-idx1-ubyte.gz'), 3000)
+write('test', read('t10k-images-idx3-ubyte.gz'), read('t10k-labels-idx1-ubyte.gz'), 1000)
+
+new File(root, '.DS_Store').bytes = 'Bud1'.bytes
+def appleDouble = new File(root, 'train/T-shirt_top/._0.png')
+appleDouble.bytes = new byte[4096]
+def checkpoint = new File(root, 'train/Trouser/.ipynb_checkpoints/1-checkpoint.png')
+checkpoint.parentFile.mkdirs()
+Files.copy(new File(root, 'train/Trouser').listFiles().find { it.name.endsWith('.png') }.toPath(), checkpoint.toPath())
+[new File(root, '.DS_Store'), appleDouble, checkpoint].each { Files.setLastModifiedTime(it.toPath(), old) }
+true
