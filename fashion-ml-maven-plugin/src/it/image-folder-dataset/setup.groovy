@@ -30,8 +30,34 @@ def write = { String split, byte[] idx, byte[] labels, int count ->
         Files.setLastModifiedTime(file.toPath(), old)
     }
 }
-write('train', read('train-images-idx3-ubyte.gz'), read('train-labels-idx1-ubyte.gz'), 3000)
-write('test', read('t10k-images-idx3-ubyte.gz'), read('t10k-labels-idx1-ubyte.gz'), 1000)
+def trainImages = read('train-images-idx3-ubyte.gz')
+def trainLabels = read('train-labels-idx1-ubyte.gz')
+def testImages = read('t10k-images-idx3-ubyte.gz')
+def testLabels = read('t10k-labels-idx1-ubyte.gz')
+write('train', trainImages, trainLabels, 3000)
+write('test', testImages, testLabels, 1000)
+
+// The IDX route to the same images, in the order the folder gives them (class by class, files in natural order):
+// the same recipe must reach the same accuracy on both.
+def idxRoute = new File(basedir, 'data/same-as-idx')
+idxRoute.mkdirs()
+def writeIdx = { String prefix, byte[] idx, byte[] labels, int count ->
+    def order = (0..<count).toList().sort { a, b -> (labels[8 + a] & 0xFF) <=> (labels[8 + b] & 0xFF) ?: a <=> b }
+    def images = new ByteArrayOutputStream()
+    def header = new DataOutputStream(images)
+    header.writeInt(0x803); header.writeInt(count); header.writeInt(28); header.writeInt(28)
+    def kept = new ByteArrayOutputStream()
+    def labelHeader = new DataOutputStream(kept)
+    labelHeader.writeInt(0x801); labelHeader.writeInt(count)
+    order.each { i ->
+        images.write(idx, 16 + i * 784, 784)
+        kept.write(labels[8 + i] & 0xFF)
+    }
+    new File(idxRoute, "${prefix}-images-idx3-ubyte").bytes = images.toByteArray()
+    new File(idxRoute, "${prefix}-labels-idx1-ubyte").bytes = kept.toByteArray()
+}
+writeIdx('train', trainImages, trainLabels, 3000)
+writeIdx('t10k', testImages, testLabels, 1000)
 
 new File(root, '.DS_Store').bytes = 'Bud1'.bytes
 def appleDouble = new File(root, 'train/T-shirt_top/._0.png')

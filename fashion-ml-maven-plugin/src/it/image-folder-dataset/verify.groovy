@@ -36,4 +36,18 @@ assert log.count(': nothing to decode, using ') == 1
 assert log.contains('read 0 files')
 assert log.count('dnn: up to date') == 1
 assert log.indexOf('Decoded 4,000 images of ') < log.indexOf(': nothing to decode, using ')
+
+// The IDX route to the same images with the same recipe reaches the same test accuracy (within 0.005): decoding
+// the PNGs loses nothing, and the folder's order is the order the IDX files were written in.
+['dnn', 'small-cnn'].each { model ->
+    def viaFolder = json("${model}/evaluation.json")
+    def viaIdx = new JsonSlurper().parse(new File(basedir, "target/idx-route/${model}/evaluation.json"))
+    assert viaIdx.count == viaFolder.count
+    assert Math.abs(viaIdx.accuracy - viaFolder.accuracy) <= 0.005 : "${model}: ${viaFolder.accuracy} from the folder, ${viaIdx.accuracy} from IDX"
+    def folderParams = json("${model}/manifest.json").outputs.parametersSha256
+    def idxParams = new JsonSlurper().parse(new File(basedir, "target/idx-route/${model}/manifest.json")).outputs.parametersSha256
+    println "${model}: test accuracy ${viaFolder.accuracy} from the folder, ${viaIdx.accuracy} from IDX; parameters ${folderParams == idxParams ? 'identical' : 'differ'}"
+    // Stronger than the accuracy: the same samples in the same order train the same bits.
+    assert folderParams == idxParams : "${model}: the folder and IDX routes trained different parameters"
+}
 true
