@@ -64,4 +64,16 @@ public interface ProgressLog {
             }
         };
     }
+
+    /** A time left, as progress lines print it: {@code 45s}, {@code 3m07s}, {@code 1h02m}. */
+    static String shortDuration(double seconds) {
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + String.format(java.util.Locale.ROOT, "%02d", s % 60) + "s";
+        }
+        return (s / 3600) + "h" + String.format(java.util.Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+    }
 }

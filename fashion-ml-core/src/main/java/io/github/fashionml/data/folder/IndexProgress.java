@@ -64,21 +64,10 @@ final class IndexProgress {
             double eta = done > 0 ? elapsed * (1 - done) / done : 0;
             log.info(String.format(Locale.ROOT, "Hashing %s: %,d of %,d files (%.1f of %.1f MB), %,.0f files/s, "
                             + "%.1f MB/s, ETA %s", folder, hashedFiles, filesToHash, hashedBytes / 1e6,
-                    bytesToHash / 1e6, hashedFiles / elapsed, hashedBytes / 1e6 / elapsed, duration(eta)));
+                    bytesToHash / 1e6, hashedFiles / elapsed, hashedBytes / 1e6 / elapsed, ProgressLog.shortDuration(eta)));
         }
     }
 
-    /** {@code 45s}, {@code 3m07s}, {@code 1h02m}: as short as the length allows. */
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
-        }
-        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
-    }
 
     private static double seconds(long nanos) {
         return Math.max(nanos, 1) / 1e9;

@@ -41,19 +41,7 @@ final class DecodeProgress {
             double elapsed = Math.max(now - start, 1) / 1e9;
             double rate = done / elapsed;
             log.info(String.format(Locale.ROOT, "%s %s: %,d of %,d images, %,.0f/s, ETA %s", verb, what, done, total,
-                    rate, duration((total - done) / rate)));
+                    rate, ProgressLog.shortDuration((total - done) / rate)));
         }
-    }
-
-    /** {@code 45s}, {@code 3m07s}, {@code 1h02m}. */
-    static String duration(double seconds) {
-        long s = Math.round(seconds);
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
-        }
-        return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
     }
 }

@@ -320,7 +320,7 @@ public final class ImageFolderSource {
             AtomicFiles.write(temp.resolve(MANIFEST), out -> out.write(bytes));
             moveIntoPlace(temp, target);
             log.info(String.format(Locale.ROOT, "Decoded %,d images of %s (%s) in %s into %s", decodedCount(train,
-                    test), directory, settings.id(), DecodeProgress.duration((clock.getAsLong() - start) / 1e9),
+                    test), directory, settings.id(), ProgressLog.shortDuration((clock.getAsLong() - start) / 1e9),
                     target));
             return manifest;
         } finally {

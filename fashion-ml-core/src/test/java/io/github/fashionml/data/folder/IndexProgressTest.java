@@ -51,8 +51,8 @@ class IndexProgressTest {
 
     @Test
     void durationsAreShort() {
-        assertEquals("45s", IndexProgress.duration(45.2));
-        assertEquals("3m07s", IndexProgress.duration(187));
-        assertEquals("1h02m", IndexProgress.duration(3725));
+        assertEquals("45s", io.github.fashionml.util.ProgressLog.shortDuration(45.2));
+        assertEquals("3m07s", io.github.fashionml.util.ProgressLog.shortDuration(187));
+        assertEquals("1h02m", io.github.fashionml.util.ProgressLog.shortDuration(3725));
     }
 }
