@@ -39,6 +39,7 @@ public final class ReportBuilder {
         byte[] testLabels = null;
         List<String> classNames = List.of();
         DatasetDescription description = null;
+        ReportPages.Dataset datasetSummary = null;
         List<ReportPages.DataFile> dataFiles = new ArrayList<>();
         OutputLayout layout = new OutputLayout(outputDirectory);
         Path datasetRecord = layout.datasetFile();
@@ -53,6 +54,11 @@ public final class ReportBuilder {
             if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
                 testImages = IdxReader.readImages(images);
                 testLabels = IdxReader.readLabels(labels, classNames.size());
+                Path trainLabels = dataset.path(FashionMnistFile.TRAIN_LABELS);
+                if (Files.isRegularFile(trainLabels)) {
+                    datasetSummary = datasetSummary(description,
+                            IdxReader.readLabels(trainLabels, classNames.size()), testLabels);
+                }
             }
         }
         ReportImages images = testImages == null ? null
@@ -88,8 +94,28 @@ public final class ReportBuilder {
             }
         }
         List<ReportPages.Tile> samples = images == null ? List.of() : images.samples();
-        return new ReportPages.Overview("fashion-ml report", generated, pages, verdicts, dataFiles, baseline, samples,
-                sideBySide(outputs), classF1(outputs));
+        return new ReportPages.Overview("fashion-ml report", generated, pages, verdicts, datasetSummary, dataFiles,
+                baseline, samples, sideBySide(outputs), classF1(outputs));
+    }
+
+    /** The data set's name, shape and digest, and each class's training and test images. */
+    private static ReportPages.Dataset datasetSummary(DatasetDescription description, byte[] trainLabels,
+                                                      byte[] testLabels) {
+        int[] train = new int[description.classCount()];
+        int[] test = new int[description.classCount()];
+        for (byte label : trainLabels) {
+            train[label & 0xFF]++;
+        }
+        for (byte label : testLabels) {
+            test[label & 0xFF]++;
+        }
+        List<ReportPages.ClassCount> classes = new ArrayList<>();
+        for (int c = 0; c < description.classCount(); c++) {
+            classes.add(new ReportPages.ClassCount(description.classNames().get(c),
+                    String.format(Locale.ROOT, "%,d", train[c]), String.format(Locale.ROOT, "%,d", test[c])));
+        }
+        return new ReportPages.Dataset(description.name(), description.shape().toString(), description.digest(),
+                classes);
     }
 
     /** Validation accuracy and loss per epoch of every model on one chart each, each model's kept epoch ringed. */

@@ -9,8 +9,19 @@ public final class ReportPages {
 
     /** The overview page. */
     public record Overview(String title, String generated, List<ModelPage> models, List<Verdict> verdicts,
-                           List<DataFile> dataFiles, String baseline, List<Tile> samples,
+                           Dataset dataset, List<DataFile> dataFiles, String baseline, List<Tile> samples,
                            List<Charts.LineChart> sideBySide, Charts.BarChart classF1) {
+    }
+
+    /**
+     * Which data set the models learnt: its name, image shape, digest, and each class's training and test images
+     * (training images include those held out for validation).
+     */
+    public record Dataset(String name, String shape, String digest, List<ClassCount> classes) {
+    }
+
+    /** One class of the data set: its name and how many training and test images it has. */
+    public record ClassCount(String name, String train, String test) {
     }
 
     /** A McNemar verdict between two models. */

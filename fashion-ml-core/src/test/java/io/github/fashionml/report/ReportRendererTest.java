@@ -41,6 +41,10 @@ class ReportRendererTest {
         assertTrue(index.contains("built 2026-01-01T00:00:00Z"));
         assertTrue(index.contains("<a href=\"model-cnn.html\">cnn</a>"), index);
         assertTrue(index.contains("McNemar"), index);
+        // Which data set it was: name, shape, classes, digest, and each class's training and test images.
+        assertTrue(index.contains("fashion-mnist: 28x28 grey images, 10 classes; digest"), index);
+        assertTrue(index.contains("<th>class</th><th>training images</th><th>test images</th>"), index);
+        assertTrue(index.contains("<tr><td>Ankle boot</td><td class=\"num\">"), index);
         assertFalse(Files.exists(dir.resolve("a/.index.html.tmp")));
 
         // The model page's curves are training and validation, never test, and mark the kept epoch.
