@@ -56,6 +56,19 @@ def writeIdx = { String prefix, byte[] idx, byte[] labels, int count ->
     new File(idxRoute, "${prefix}-images-idx3-ubyte").bytes = images.toByteArray()
     new File(idxRoute, "${prefix}-labels-idx1-ubyte").bytes = kept.toByteArray()
 }
+// New photos for predict, twice the data set's size: decoded and resized as the folder's images were.
+def photos = new File(basedir, 'data/new-photos')
+photos.mkdirs()
+for (int i = 0; i < 5; i++) {
+    def image = new BufferedImage(56, 56, BufferedImage.TYPE_BYTE_GRAY)
+    for (int y = 0; y < 56; y++) {
+        for (int x = 0; x < 56; x++) {
+            image.raster.setSample(x, y, 0, testImages[16 + i * 784 + (y >> 1) * 28 + (x >> 1)] & 0xFF)
+        }
+    }
+    ImageIO.write(image, 'png', new File(photos, "photo-${i}.png"))
+}
+
 writeIdx('train', trainImages, trainLabels, 3000)
 writeIdx('t10k', testImages, testLabels, 1000)
 

@@ -37,6 +37,12 @@ assert log.contains('read 0 files')
 assert log.count('dnn: up to date') == 1
 assert log.indexOf('Decoded 4,000 images of ') < log.indexOf(': nothing to decode, using ')
 
+// How the folder's images were decoded is recorded, and predict decodes new photos of another size the same way.
+assert dataset.decoding.height == 28 && dataset.decoding.width == 28
+def predicted = json('dnn/predictions.json').predictions
+assert predicted*.image == (0..<5).collect { "photo-${it}.png" }
+assert predicted.every { names.contains(it.className) && it.probabilities.size() == 10 }
+
 // The IDX route to the same images with the same recipe reaches the same test accuracy (within 0.005): decoding
 // the PNGs loses nothing, and the folder's order is the order the IDX files were written in.
 ['dnn', 'small-cnn'].each { model ->

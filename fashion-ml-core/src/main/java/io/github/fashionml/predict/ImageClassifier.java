@@ -2,6 +2,8 @@ package io.github.fashionml.predict;
 
 import io.github.fashionml.data.DatasetDescription;
 import io.github.fashionml.data.ImageShape;
+import io.github.fashionml.data.image.DecodeSettings;
+import io.github.fashionml.data.image.ImageDecoder;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.preprocess.Layout;
@@ -40,11 +42,15 @@ public final class ImageClassifier {
     private final boolean channelsFirst;
     private final Preprocessing preprocessing;
     private final DatasetDescription dataset;
+    /** How the data set's image files were decoded and resized; null when its images came as IDX files. */
+    private final DecodeSettings decoding;
 
-    private ImageClassifier(MultiLayerNetwork network, Preprocessing preprocessing, DatasetDescription dataset) {
+    private ImageClassifier(MultiLayerNetwork network, Preprocessing preprocessing, DatasetDescription dataset,
+                            DecodeSettings decoding) {
         this.network = network;
         this.preprocessing = preprocessing;
         this.dataset = dataset;
+        this.decoding = decoding;
         var first = network.getLayerWiseConfigurations().getConf(0).getLayer();
         this.layout = first instanceof ConvolutionLayer ? Layout.CNN : Layout.DNN;
         this.channelsFirst = first instanceof ConvolutionLayer c
@@ -57,9 +63,19 @@ public final class ImageClassifier {
      */
     public static ImageClassifier load(Path modelFile, io.github.fashionml.nativeblas.NativeBackend backend,
                                        DatasetDescription dataset) throws IOException {
+        return load(modelFile, backend, dataset, null);
+    }
+
+    /**
+     * @param decoding how the data set's image files were decoded (its {@code dataset.json} says), so image files
+     *                 given to classify are decoded and resized the same way; null to take only images of the data
+     *                 set's size, as its IDX files hold them
+     */
+    public static ImageClassifier load(Path modelFile, io.github.fashionml.nativeblas.NativeBackend backend,
+                                       DatasetDescription dataset, DecodeSettings decoding) throws IOException {
         java.util.Objects.requireNonNull(backend, "start the native backend first: NativeBackend.start");
         MultiLayerNetwork network = ModelArchive.load(modelFile, dataset);
-        return new ImageClassifier(network, ModelArchive.preprocessing(modelFile), dataset);
+        return new ImageClassifier(network, ModelArchive.preprocessing(modelFile), dataset, decoding);
     }
 
     /** Classifies the PNG (or other) image files of a directory, in name order; other files are ignored. */
@@ -79,11 +95,23 @@ public final class ImageClassifier {
         int size = shape.samples();
         byte[] pixels = new byte[files.size() * size];
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            System.arraycopy(GreyImages.read(files.get(i), shape), 0, pixels, i * size, size);
-            names.add(files.get(i).getFileName().toString());
+        try (ImageDecoder decoder = decoding == null ? null : new ImageDecoder()) {
+            for (int i = 0; i < files.size(); i++) {
+                byte[] image = decoder == null ? GreyImages.read(files.get(i), shape) : decode(decoder, files.get(i));
+                System.arraycopy(image, 0, pixels, i * size, size);
+                names.add(files.get(i).getFileName().toString());
+            }
         }
         return classify(new IdxImages(files.size(), shape.height(), shape.width(), pixels), names);
+    }
+
+    /** An image file decoded and resized as the data set's files were. */
+    private byte[] decode(ImageDecoder decoder, Path file) throws ImageFormatException {
+        try {
+            return decoder.decode(file, decoding);
+        } catch (io.github.fashionml.data.image.ImageDecodeException e) {
+            throw new ImageFormatException(e.getMessage());
+        }
     }
 
     /** Classifies every image of an IDX images file (gzipped or not). */

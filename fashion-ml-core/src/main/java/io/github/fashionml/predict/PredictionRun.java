@@ -43,9 +43,10 @@ public final class PredictionRun {
         }
         if (images == null || !Files.exists(images)) {
             throw new ConfigurationException("fashionml.images: " + images + " does not exist; give a directory of "
-                    + "images of the data set's size (" + dataset(layout).shape() + ") or an IDX images file.");
+                    + "images like the data set's (" + dataset(layout).description().shape() + ") or an IDX images file.");
         }
-        ImageClassifier classifier = ImageClassifier.load(zip, backend, dataset(layout));
+        ResolvedDataset dataset = dataset(layout);
+        ImageClassifier classifier = ImageClassifier.load(zip, backend, dataset.description(), dataset.decoding());
         List<Prediction> predictions = Files.isDirectory(images)
                 ? classifier.classifyDirectory(images) : classifier.classifyIdx(images);
         Path out = predictionsFile != null ? predictionsFile : layout.predictionsFile(model);
@@ -62,12 +63,13 @@ public final class PredictionRun {
     }
 
     /**
-     * The data set the build's models were trained on, from its {@code dataset.json}: its image shape and class
-     * names. Without one (a model file classified outside a build), Fashion-MNIST's.
+     * The data set the build's models were trained on, from its {@code dataset.json}: its image shape, class names
+     * and, for an image folder, how its images were decoded. Without one (a model file classified outside a build),
+     * Fashion-MNIST's.
      */
-    private static DatasetDescription dataset(OutputLayout layout) throws IOException {
+    private static ResolvedDataset dataset(OutputLayout layout) throws IOException {
         Path record = layout.datasetFile();
-        return Files.isRegularFile(record) ? ResolvedDataset.read(record).description()
-                : DatasetDescription.fashionMnist(java.util.Map.of());
+        return Files.isRegularFile(record) ? ResolvedDataset.read(record)
+                : new ResolvedDataset(java.util.Map.of(), DatasetDescription.fashionMnist(java.util.Map.of()));
     }
 }

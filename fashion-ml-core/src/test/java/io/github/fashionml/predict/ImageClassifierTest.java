@@ -24,6 +24,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImageClassifierTest {
     @TempDir
@@ -89,5 +90,32 @@ class ImageClassifierTest {
 
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertThrows(ImageFormatException.class, () -> classifier.classifyDirectory(empty));
+
+        // A data set decoded from image files: new images go through the same decoding and resizing. At the data
+        // set's size they pass untouched (the same probabilities); at another size they are resized, not refused.
+        io.github.fashionml.data.image.DecodeSettings decoding = new io.github.fashionml.data.image.DecodeSettings(
+                28, 28, io.github.fashionml.data.image.ColorMode.GRAYSCALE,
+                io.github.fashionml.data.image.ResizeMode.STRETCH);
+        ImageClassifier decodingClassifier = ImageClassifier.load(outcome.modelFile(), backend,
+                io.github.fashionml.data.DatasetDescription.fashionMnist(java.util.Map.of()), decoding);
+        List<Prediction> decoded = decodingClassifier.classifyDirectory(pngs);
+        for (int i = 0; i < 12; i++) {
+            assertEquals(fromPng.get(i).probabilities(), decoded.get(i).probabilities());
+        }
+        Path large = Files.createDirectories(dir.resolve("large"));
+        byte[] big = new byte[56 * 56];
+        for (int y = 0; y < 56; y++) {
+            for (int x = 0; x < 56; x++) {
+                big[y * 56 + x] = images.pixels()[(y / 2) * 28 + x / 2];
+            }
+        }
+        GreyImages.writePng(big, 56, 56, large.resolve("twice-as-large.png"));
+        assertThrows(ImageFormatException.class, () -> classifier.classifyDirectory(large),
+                "without decoding settings, images of another size are refused");
+        assertEquals(1, decodingClassifier.classifyDirectory(large).size());
+        Files.writeString(large.resolve("broken.png"), "not a PNG at all");
+        ImageFormatException broken = assertThrows(ImageFormatException.class,
+                () -> decodingClassifier.classifyDirectory(large));
+        assertTrue(broken.getMessage().contains("broken.png"), broken.getMessage());
     }
 }

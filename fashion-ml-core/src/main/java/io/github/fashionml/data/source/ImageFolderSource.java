@@ -171,7 +171,7 @@ public final class ImageFolderSource {
         }
         String name = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
         return new ResolvedDataset(files, new DatasetDescription(name, folder.classNames(),
-                new ImageShape(settings.height(), settings.width(), settings.channels()), digest));
+                new ImageShape(settings.height(), settings.width(), settings.channels()), digest), settings);
     }
 
     /**

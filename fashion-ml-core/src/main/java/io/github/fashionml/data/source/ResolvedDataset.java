@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.fashionml.data.DatasetDescription;
 import io.github.fashionml.data.FashionMnist;
 import io.github.fashionml.data.ImageShape;
+import io.github.fashionml.data.image.DecodeSettings;
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.util.AtomicFiles;
 
@@ -17,13 +18,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The four verified files (training and test images and labels), where each came from, and the data set they hold;
- * written as {@code dataset.json} for later goals.
+ * The four verified files (training and test images and labels), where each came from, the data set they hold, and
+ * for an image folder how its images were decoded (so {@code predict} decodes new images the same way); written as
+ * {@code dataset.json} for later goals.
  */
-public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description) {
+public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description,
+                              DecodeSettings decoding) {
 
     public ResolvedDataset {
         files = java.util.Collections.unmodifiableMap(new EnumMap<>(files));
+    }
+
+    /** Files whose images need no decoding: Fashion-MNIST's, an IDX set's. */
+    public ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description) {
+        this(files, description, null);
     }
 
     /** Fashion-MNIST's four files: its classes and shape, and the digest of their contents. */
@@ -46,7 +54,7 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
     /** JSON form: stable field names, read by later goals and by users' scripts. */
     record Json(@JsonProperty("dataset") String dataset, @JsonProperty("files") Map<String, FileJson> files,
                 @JsonProperty("classNames") List<String> classNames, @JsonProperty("imageShape") ImageShape imageShape,
-                @JsonProperty("digest") String digest) {
+                @JsonProperty("digest") String digest, @JsonProperty("decoding") DecodeSettings decoding) {
     }
 
     record FileJson(@JsonProperty("fileName") String fileName, @JsonProperty("path") String path,
@@ -62,7 +70,7 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
         files.forEach((file, r) -> out.put(file.key(), new FileJson(file.fileName(), r.path().toString(),
                 r.source(), r.origin(), r.sha256(), r.size())));
         byte[] bytes = JSON.writeValueAsBytes(new Json(description.name(), out, description.classNames(),
-                description.shape(), description.digest()));
+                description.shape(), description.digest(), decoding));
         AtomicFiles.write(target, stream -> stream.write(bytes));
     }
 
@@ -90,6 +98,6 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
         }
         // Records written before the description was (fashion-ml 0.1.0 snapshots) are Fashion-MNIST's.
         return described ? new ResolvedDataset(files, new DatasetDescription(json.dataset(), json.classNames(),
-                json.imageShape(), json.digest())) : fashionMnist(files);
+                json.imageShape(), json.digest()), json.decoding()) : fashionMnist(files);
     }
 }
