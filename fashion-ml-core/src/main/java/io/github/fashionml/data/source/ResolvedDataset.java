@@ -26,7 +26,10 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
                               DecodeSettings decoding) {
 
     public ResolvedDataset {
-        files = java.util.Collections.unmodifiableMap(new EnumMap<>(files));
+        // Not new EnumMap<>(files): that refuses an empty map that is not an EnumMap.
+        EnumMap<FashionMnistFile, ResolvedFile> copy = new EnumMap<>(FashionMnistFile.class);
+        copy.putAll(files);
+        files = java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Files whose images need no decoding: Fashion-MNIST's, an IDX set's. */
