@@ -36,15 +36,14 @@ public record ImageDataset(IdxImages trainImages, byte[] trainLabels, IdxImages 
         ImageDataset data = load(files, FashionMnist.NAME, FashionMnist.CLASS_NAMES);
         if (!data.description().shape().equals(ImageShape.FASHION_MNIST)) {
             Path path = files.get(FashionMnistFile.TRAIN_IMAGES);
-            throw new IdxFormatException(path.toString(), "holds " + data.trainImages().rows() + "x"
-                    + data.trainImages().columns() + " images; Fashion-MNIST images are " + FashionMnist.ROWS + "x"
-                    + FashionMnist.COLUMNS);
+            throw new IdxFormatException(path.toString(), "holds " + data.trainImages().shape()
+                    + " images; Fashion-MNIST images are " + ImageShape.FASHION_MNIST);
         }
         return data;
     }
 
     /**
-     * Reads any IDX data set's four files (gzipped or plain): grey images of one size in both sets, labels below
+     * Reads any IDX data set's four files (gzipped or plain): grey or colour images of one shape in both sets, labels below
      * the number of class names, as many labels as images.
      */
     public static ImageDataset load(Map<FashionMnistFile, Path> files, String name, List<String> classNames)
@@ -56,15 +55,14 @@ public record ImageDataset(IdxImages trainImages, byte[] trainLabels, IdxImages 
         byte[] testLabels = readLabels(files, FashionMnistFile.TEST_LABELS, digests, classNames.size());
         checkCounts(files, FashionMnistFile.TRAIN_IMAGES, train, FashionMnistFile.TRAIN_LABELS, trainLabels);
         checkCounts(files, FashionMnistFile.TEST_IMAGES, test, FashionMnistFile.TEST_LABELS, testLabels);
-        if (train.rows() != test.rows() || train.columns() != test.columns()) {
-            throw new IdxFormatException(files.get(FashionMnistFile.TEST_IMAGES).toString(), "holds " + test.rows()
-                    + "x" + test.columns() + " images, the training images are " + train.rows() + "x"
-                    + train.columns() + "; both sets must have one size");
+        if (!train.shape().equals(test.shape())) {
+            throw new IdxFormatException(files.get(FashionMnistFile.TEST_IMAGES).toString(), "holds " + test.shape()
+                    + " images, the training images are " + train.shape() + "; both sets must have one size");
         }
         Map<String, String> byKey = new java.util.TreeMap<>();
         digests.forEach((file, digest) -> byKey.put(file.key(), digest));
         DatasetDescription description = new DatasetDescription(name, classNames,
-                new ImageShape(train.rows(), train.columns(), 1), DatasetDescription.fold(byKey));
+                train.shape(), DatasetDescription.fold(byKey));
         return new ImageDataset(train, trainLabels, test, testLabels, digests, description);
     }
 

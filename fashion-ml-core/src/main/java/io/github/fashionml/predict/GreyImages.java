@@ -76,9 +76,6 @@ public final class GreyImages {
 
     /** Writes grey pixels as a PNG: for tests, sample grids and galleries. */
     public static void writePng(byte[] pixels, int width, int height, Path target) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
-        image.getRaster().setDataElements(0, 0, width, height, pixels);
-        Files.createDirectories(target.toAbsolutePath().getParent());
-        io.github.fashionml.util.AtomicFiles.write(target, out -> ImageIO.write(image, "png", out));
+        io.github.fashionml.data.image.PngWriter.write(pixels, new ImageShape(height, width, 1), target);
     }
 }

@@ -7,7 +7,6 @@ import io.github.fashionml.data.image.ImageDecoder;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.idx.IdxReader;
 import io.github.fashionml.data.preprocess.Layout;
-import io.github.fashionml.data.preprocess.PreparedSet;
 import io.github.fashionml.data.preprocess.Preprocessor;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.Preprocessing;
@@ -95,20 +94,28 @@ public final class ImageClassifier {
         int size = shape.samples();
         byte[] pixels = new byte[files.size() * size];
         List<String> names = new ArrayList<>();
-        try (ImageDecoder decoder = decoding == null ? null : new ImageDecoder()) {
+        // Grey IDX data sets (Fashion-MNIST) take exactly their size, as before; colour IDX sets the decoder's rules.
+        try (ImageDecoder decoder = decoding == null && shape.channels() == 1 ? null : new ImageDecoder()) {
             for (int i = 0; i < files.size(); i++) {
-                byte[] image = decoder == null ? GreyImages.read(files.get(i), shape) : decode(decoder, files.get(i));
+                byte[] image = decoder == null ? GreyImages.read(files.get(i), shape) : decode(decoder, files.get(i),
+                        decodingFor(shape));
                 System.arraycopy(image, 0, pixels, i * size, size);
                 names.add(files.get(i).getFileName().toString());
             }
         }
-        return classify(new IdxImages(files.size(), shape.height(), shape.width(), pixels), names);
+        return classify(IdxImages.of(files.size(), shape, pixels), names);
+    }
+
+    /** As the data set's files were decoded; for an IDX set of colour images, stretched to its size. */
+    private DecodeSettings decodingFor(ImageShape shape) {
+        return decoding != null ? decoding : new DecodeSettings(shape.height(), shape.width(),
+                io.github.fashionml.data.image.ColorMode.RGB, io.github.fashionml.data.image.ResizeMode.STRETCH);
     }
 
     /** An image file decoded and resized as the data set's files were. */
-    private byte[] decode(ImageDecoder decoder, Path file) throws ImageFormatException {
+    private byte[] decode(ImageDecoder decoder, Path file, DecodeSettings settings) throws ImageFormatException {
         try {
-            return decoder.decode(file, decoding);
+            return decoder.decode(file, settings);
         } catch (io.github.fashionml.data.image.ImageDecodeException e) {
             throw new ImageFormatException(e.getMessage());
         }
@@ -118,10 +125,9 @@ public final class ImageClassifier {
     public List<Prediction> classifyIdx(Path file) throws IOException, ImageFormatException {
         IdxImages images = IdxReader.readImages(file);
         ImageShape shape = dataset.shape();
-        if (images.rows() != shape.height() || images.columns() != shape.width()) {
-            throw new ImageFormatException(file + " holds " + images.rows() + "x" + images.columns()
-                    + " images; the model takes " + shape.height() + "x" + shape.width() + ", like the data set it "
-                    + "was trained on");
+        if (!images.shape().equals(shape)) {
+            throw new ImageFormatException(file + " holds " + images.shape() + " images; the model takes "
+                    + shape + " images, like the data set it was trained on");
         }
         List<String> names = new ArrayList<>();
         for (int i = 0; i < images.count(); i++) {
@@ -132,15 +138,12 @@ public final class ImageClassifier {
 
     /** The class probabilities of each image, {@code [count, classes]}, prepared as the model was trained. */
     public float[] probabilities(IdxImages images) {
-        PreparedSet set = Preprocessor.prepare(images, new byte[images.count()], layout,
-                preprocessing.standardization());
         int classes = dataset.classCount();
-        ImageShape shape = new ImageShape(images.rows(), images.columns(), 1);
+        ImageShape shape = images.shape();
         float[] out = new float[images.count() * classes];
-        int width = set.featuresPerImage();
         for (int start = 0; start < images.count(); start += BATCH) {
             int end = Math.min(images.count(), start + BATCH);
-            float[] slice = java.util.Arrays.copyOfRange(set.features(), start * width, end * width);
+            float[] slice = Preprocessor.features(images, null, start, end, preprocessing.standardization());
             long[] dims = layout.shape(end - start, shape);
             if (channelsFirst) {
                 dims = new long[] {end - start, 1, shape.height(), shape.width()};

@@ -2,7 +2,7 @@ package io.github.fashionml.report;
 
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.eval.Evaluation;
-import io.github.fashionml.predict.GreyImages;
+import io.github.fashionml.data.image.PngWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,9 +68,9 @@ final class ReportImages {
         String src = "images/samples/test-" + index + ".png";
         Path target = siteDirectory.resolve(src);
         if (!Files.isRegularFile(target)) {
-            int size = images.pixelsPerImage();
+            int size = images.samplesPerImage();
             byte[] pixels = java.util.Arrays.copyOfRange(images.pixels(), index * size, (index + 1) * size);
-            GreyImages.writePng(pixels, images.columns(), images.rows(), target);
+            PngWriter.write(pixels, images.shape(), target);
         }
         return src;
     }

@@ -1,10 +1,10 @@
 package io.github.fashionml.train;
 
-import io.github.fashionml.data.ImageShape;
+import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.preprocess.Layout;
+import io.github.fashionml.data.preprocess.Standardization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Accuracy and cross-entropy of a network on a set, predicted in large batches with dropout off. */
 record Scores(double accuracy, double loss) {
@@ -16,15 +16,17 @@ record Scores(double accuracy, double loss) {
     private static final int BATCH = 256;
     private static final double MIN_PROBABILITY = 1e-7;
 
-    static Scores of(MultiLayerNetwork network, INDArray features, byte[] classes, int count, Layout layout,
-                     ImageShape shape) {
+    static Scores of(MultiLayerNetwork network, IdxImages images, byte[] classes, Standardization standardization,
+                     Layout layout) {
+        int count = images.count();
         long correct = 0;
         double lossSum = 0;
         for (int start = 0; start < count; start += BATCH) {
             int end = Math.min(count, start + BATCH);
-            INDArray batch = TrainingData.shaped(features.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                    layout, shape);
-            float[] probabilities = network.output(batch, false).data().asFloat();
+            float[] probabilities;
+            try (INDArray batch = TrainingData.features(images, null, start, end, standardization, layout)) {
+                probabilities = network.output(batch, false).data().asFloat();
+            }
             int classesPerRow = probabilities.length / (end - start);
             for (int i = start; i < end; i++) {
                 int offset = (i - start) * classesPerRow;

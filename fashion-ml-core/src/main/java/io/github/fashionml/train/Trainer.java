@@ -82,15 +82,7 @@ public final class Trainer {
         double currentRate = spec.learningRate();
         SplittableRandom shuffles = new SplittableRandom(seeds.shuffle());
         double elapsedSeconds = 0;
-        // Each epoch's shuffled copy is gathered on another thread while the previous epoch trains: the
-        // order depends only on the seed, so the bits do not depend on the timing.
-        ExecutorService gatherer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fashion-ml-shuffle");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Future<INDArray[]> next = gatherer.submit(shuffled(data, n, shuffles.nextLong()));
+        try (ShuffledBatches batches = new ShuffledBatches(data, layout, spec.batchSize())) {
             int lastEpoch = Math.min(spec.epochs(), Math.max(1, epochLimit));
             for (int epoch = 1; epoch <= lastEpoch; epoch++) {
                 double rate = rates.rate(epoch);
@@ -99,30 +91,23 @@ public final class Trainer {
                     currentRate = rate;
                 }
                 long started = System.nanoTime();
-                INDArray[] current = await(next);
-                if (epoch < lastEpoch) {
-                    next = gatherer.submit(shuffled(data, n, shuffles.nextLong()));
-                }
-                INDArray x = current[0];
-                INDArray y = current[1];
+                batches.startEpoch(shuffles.nextLong());
                 double lossSum = 0;
                 network.takeTrainingAccuracy();
-                for (int start = 0; start < n; start += spec.batchSize()) {
-                    int end = Math.min(n, start + spec.batchSize());
-                    INDArray features = TrainingData.shaped(x.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
-                            layout, data.shape());
-                    INDArray labels = y.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-                    network.fit(new DataSet(features, labels));
-                    lossSum += network.score() * (end - start);
+                while (batches.hasNext()) {
+                    DataSet batch = batches.next();
+                    network.fit(batch);
+                    lossSum += network.score() * batch.numExamples();
+                    // Freed now rather than by the garbage collector: off-heap memory it does not see.
+                    batch.getFeatures().close();
+                    batch.getLabels().close();
                 }
                 double trainAccuracy = network.takeTrainingAccuracy();
-                x.close();
-                y.close();
                 double seconds = (System.nanoTime() - started) / 1e9;
 
                 long evaluationStarted = System.nanoTime();
-                Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.validationFeatures(),
-                        data.validationClasses(), data.validationCount(), layout, data.shape());
+                Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.validationImages(),
+                        data.validationClasses(), data.standardization(), layout);
                 double evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
 
                 EpochRecord record = new EpochRecord(epoch, rate, lossSum / n, trainAccuracy,
@@ -141,8 +126,6 @@ public final class Trainer {
                     break;
                 }
             }
-        } finally {
-            gatherer.shutdownNow();
         }
         int epochsRun = history.size();
         int kept = stopper.keptEpoch(epochsRun);
@@ -166,26 +149,6 @@ public final class Trainer {
                 network.getUpdater().getStateViewArray().assign(updaterState);
             }
             network.setIterationCount(iterations);
-        }
-    }
-
-    /** Gathers the training rows in a seeded random order: one copy per epoch, batches are views of it. */
-    private static Callable<INDArray[]> shuffled(TrainingData data, int n, long seed) {
-        return () -> {
-            int[] order = Preprocessor.permutation(n, seed);
-            return new INDArray[] {Nd4j.pullRows(data.trainFeatures(), 1, order),
-                    Nd4j.pullRows(data.trainLabels(), 1, order)};
-        };
-    }
-
-    private static INDArray[] await(Future<INDArray[]> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while shuffling the training data", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("shuffling the training data failed: " + e.getCause(), e.getCause());
         }
     }
 }

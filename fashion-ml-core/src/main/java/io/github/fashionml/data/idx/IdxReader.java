@@ -1,5 +1,7 @@
 package io.github.fashionml.data.idx;
 
+import io.github.fashionml.data.ImageShape;
+
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -15,8 +17,10 @@ import java.util.zip.ZipException;
  * its magic number and dimensions are checked, and so is every label and the exact length.
  */
 public final class IdxReader {
-    /** Magic number of an IDX file of unsigned bytes with three dimensions (images). */
+    /** Magic number of an IDX file of unsigned bytes with three dimensions (grey images, {@code [N, H, W]}). */
     public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of an IDX file of unsigned bytes with four dimensions (colour images, {@code [N, H, W, 3]}). */
+    public static final int COLOUR_IMAGES_MAGIC = 0x00000804;
     /** Magic number of an IDX file of unsigned bytes with one dimension (labels). */
     public static final int LABELS_MAGIC = 0x00000801;
 
@@ -56,35 +60,66 @@ public final class IdxReader {
         }
     }
 
+    /** The shape of an images file's images, from its header alone. */
+    public static ImageShape readShape(Path file) throws IOException {
+        try (InputStream in = openDecompressed(file)) {
+            return readHeader(new DataInputStream(in), file.toString()).shape();
+        }
+    }
+
     /** Reads images from a decompressed stream; {@code name} is used in error messages. */
     public static IdxImages readImages(InputStream stream, String name) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         long read = 0;
         try {
-            int magic = in.readInt();
-            read += 4;
-            checkMagic(name, magic, IMAGES_MAGIC, "images (unsigned bytes, 3 dimensions)");
-            int count = in.readInt();
-            int rows = in.readInt();
-            int columns = in.readInt();
-            read += 12;
-            if (count < 0 || rows <= 0 || columns <= 0) {
-                throw new IdxFormatException(name, "has impossible dimensions " + count + " x " + rows + " x "
-                        + columns + "; the header is damaged or this is not an image file");
-            }
-            long total = (long) count * rows * columns;
+            Header header = readHeader(in, name);
+            read += header.bytes();
+            long total = (long) header.count() * header.shape().samples();
             if (total > Integer.MAX_VALUE - 8) {
-                throw new IdxFormatException(name, "declares " + total + " pixels, more than fit in memory as one array");
+                throw new IdxFormatException(name, "declares " + total + " samples, more than fit in memory as one "
+                        + "array");
             }
             byte[] pixels = new byte[(int) total];
             readFully(in, pixels, name, read);
             read += total;
             expectEnd(in, name, read);
-            return new IdxImages(count, rows, columns, pixels);
+            return IdxImages.of(header.count(), header.shape(), pixels);
         } catch (EOFException e) {
             throw truncated(name, read, e);
         } catch (ZipException e) {
             throw corruptGzip(name, e);
+        }
+    }
+
+    /** An images file's header: {@code [N, H, W]} (grey) or {@code [N, H, W, 3]} (colour). */
+    private record Header(int count, ImageShape shape, int bytes) {
+    }
+
+    private static Header readHeader(DataInputStream in, String name) throws IOException {
+        int headerRead = 0;
+        try {
+            int magic = in.readInt();
+            headerRead += 4;
+            if (magic != IMAGES_MAGIC && magic != COLOUR_IMAGES_MAGIC) {
+                checkMagic(name, magic, IMAGES_MAGIC, "images (unsigned bytes, 3 dimensions [N, H, W] for grey "
+                        + "or 4 [N, H, W, 3] for colour)");
+            }
+            boolean colour = magic == COLOUR_IMAGES_MAGIC;
+            int count = in.readInt();
+            headerRead += 4;
+            int rows = in.readInt();
+            headerRead += 4;
+            int columns = in.readInt();
+            headerRead += 4;
+            int channels = colour ? in.readInt() : 1;
+            if (count < 0 || rows <= 0 || columns <= 0 || (channels != 1 && channels != 3)) {
+                throw new IdxFormatException(name, "has impossible dimensions " + count + " x " + rows + " x "
+                        + columns + (colour ? " x " + channels : "") + "; the header is damaged or this is not an "
+                        + "image file (a 4-dimensional one must have 1 or 3 channels last)");
+            }
+            return new Header(count, new ImageShape(rows, columns, channels), colour ? 20 : 16);
+        } catch (EOFException e) {
+            throw truncated(name, headerRead, e);
         }
     }
 

@@ -27,10 +27,14 @@ public final class IdxWriter {
 
     public static Written writeImages(Path file, IdxImages images) throws IOException {
         return write(file, out -> {
-            out.writeInt(IdxReader.IMAGES_MAGIC);
+            boolean colour = images.channels() != 1;
+            out.writeInt(colour ? IdxReader.COLOUR_IMAGES_MAGIC : IdxReader.IMAGES_MAGIC);
             out.writeInt(images.count());
             out.writeInt(images.rows());
             out.writeInt(images.columns());
+            if (colour) {
+                out.writeInt(images.channels());
+            }
             out.write(images.pixels());
         });
     }

@@ -18,18 +18,4 @@ public record PreparedSet(float[] features, long[] shape, float[] oneHotLabels, 
         return features.length / Math.max(1, labels.length);
     }
 
-    /** The same images in the order given by a permutation (a copy). */
-    public PreparedSet reordered(int[] order) {
-        int width = featuresPerImage();
-        float[] f = new float[features.length];
-        float[] y = new float[oneHotLabels.length];
-        byte[] l = new byte[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            int from = order[i];
-            System.arraycopy(features, from * width, f, i * width, width);
-            System.arraycopy(oneHotLabels, from * classCount, y, i * classCount, classCount);
-            l[i] = labels[from];
-        }
-        return new PreparedSet(f, shape.clone(), y, l, classCount);
-    }
 }

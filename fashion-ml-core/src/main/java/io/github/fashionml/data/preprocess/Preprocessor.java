@@ -1,6 +1,5 @@
 package io.github.fashionml.data.preprocess;
 
-import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 
 import java.util.SplittableRandom;
@@ -31,30 +30,50 @@ public final class Preprocessor {
         if (images.count() != labels.length) {
             throw new IllegalArgumentException(images.count() + " images but " + labels.length + " labels");
         }
-        int width = images.pixelsPerImage();
-        byte[] pixels = images.pixels();
-        float[] features = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            features[i] = (pixels[i] & 0xFF) * SCALE;
+        return new PreparedSet(features(images, null, 0, images.count(), standardization),
+                layout.shape(images.count(), images.shape()), oneHot(labels, null, 0, labels.length, classes),
+                labels.clone(), classes);
+    }
+
+    /**
+     * The network input of images {@code from} to {@code to} (exclusive), taken in {@code order} when it is not
+     * null: each image's samples (HWC) times {@link #SCALE}, then standardised. Images stay bytes until a batch
+     * needs them, so a data set takes a quarter of the memory floats would.
+     *
+     * @param standardization per-sample statistics fitted on the training set, or null for plain [0,1] scaling
+     */
+    public static float[] features(IdxImages images, int[] order, int from, int to, Standardization standardization) {
+        int width = images.samplesPerImage();
+        if (standardization != null && standardization.mean().length != width) {
+            throw new IllegalArgumentException("standardisation fitted on " + standardization.mean().length
+                    + " samples per image, these images have " + width);
         }
-        if (standardization != null) {
-            if (standardization.mean().length != width) {
-                throw new IllegalArgumentException("standardisation fitted on " + standardization.mean().length
-                        + " pixels, images have " + width);
+        byte[] pixels = images.pixels();
+        float[] features = new float[(to - from) * width];
+        for (int i = from; i < to; i++) {
+            int source = (order == null ? i : order[i]) * width;
+            int target = (i - from) * width;
+            for (int p = 0; p < width; p++) {
+                features[target + p] = (pixels[source + p] & 0xFF) * SCALE;
             }
-            for (int i = 0; i < images.count(); i++) {
-                int offset = i * width;
+            if (standardization != null) {
+                // The same float operations, in the same order, as the ONNX graph: scale, subtract, divide.
                 for (int p = 0; p < width; p++) {
-                    features[offset + p] = (features[offset + p] - standardization.mean()[p]) / standardization.std()[p];
+                    features[target + p] = (features[target + p] - standardization.mean()[p])
+                            / standardization.std()[p];
                 }
             }
         }
-        float[] oneHot = new float[labels.length * classes];
-        for (int i = 0; i < labels.length; i++) {
-            oneHot[i * classes + (labels[i] & 0xFF)] = 1f;
+        return features;
+    }
+
+    /** One-hot rows over {@code classes} for labels {@code from} to {@code to}, taken in {@code order} if not null. */
+    public static float[] oneHot(byte[] labels, int[] order, int from, int to, int classes) {
+        float[] oneHot = new float[(to - from) * classes];
+        for (int i = from; i < to; i++) {
+            oneHot[(i - from) * classes + (labels[order == null ? i : order[i]] & 0xFF)] = 1f;
         }
-        return new PreparedSet(features, layout.shape(images.count(), new ImageShape(images.rows(), images.columns(), 1)),
-                oneHot, labels.clone(), classes);
+        return oneHot;
     }
 
     /**

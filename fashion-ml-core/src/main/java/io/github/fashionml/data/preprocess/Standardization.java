@@ -3,7 +3,7 @@ package io.github.fashionml.data.preprocess;
 import io.github.fashionml.data.idx.IdxImages;
 
 /**
- * Per-pixel standardisation: subtract each pixel's mean over the training images and divide by its
+ * Per-sample standardisation (each channel of each pixel): subtract its mean over the training images and divide by its
  * standard deviation (both of the [0,1]-scaled values). Fitted on training data only, applied to both sets.
  */
 public record Standardization(float[] mean, float[] std) {
@@ -11,7 +11,7 @@ public record Standardization(float[] mean, float[] std) {
     private static final double MIN_STD = 1e-3;
 
     public static Standardization fit(IdxImages training) {
-        int width = training.pixelsPerImage();
+        int width = training.samplesPerImage();
         double[] sum = new double[width];
         double[] sumSquares = new double[width];
         byte[] pixels = training.pixels();

@@ -142,32 +142,18 @@ public record DatasetConfig(String format, Path directory, List<String> classNam
         }
     }
 
-    /**
-     * {@code <colorMode>}, or null when it is not set (grey when every image is). RGB is refused: the training
-     * data (IDX files) and networks here take grey images only so far.
-     */
+    /** {@code <colorMode>}, or null when it is not set (grey when every image is, otherwise RGB). */
     public ColorMode colorModeOrNull() throws ConfigurationException {
         if (colorMode == null || colorMode.isBlank()) {
             return null;
         }
-        ColorMode mode;
         try {
-            mode = ColorMode.parse(colorMode);
+            return ColorMode.parse(colorMode);
         } catch (ConfigurationException e) {
             throw new ConfigurationException("<dataset><colorMode> is '" + colorMode + "': use "
-                    + "<colorMode>grayscale</colorMode>.");
+                    + "<colorMode>grayscale</colorMode> or <colorMode>rgb</colorMode>, or leave it out (grayscale "
+                    + "when every image is grey, otherwise rgb).");
         }
-        if (mode == ColorMode.RGB) {
-            throw rgbNotSupported("<dataset><colorMode> is rgb");
-        }
-        return mode;
-    }
-
-    /** Why RGB fails, and the fix; {@code what} says where RGB came from. */
-    public static ConfigurationException rgbNotSupported(String what) {
-        return new ConfigurationException(what + ", but this version trains on grey images only (RGB training is "
-                + "not supported yet): set <colorMode>grayscale</colorMode>, which converts colour images to grey "
-                + "with ITU-R BT.601 luma (0.299 R + 0.587 G + 0.114 B).");
     }
 
     /** {@code <testFraction>}, default 0.2; strictly between 0 and 1. */

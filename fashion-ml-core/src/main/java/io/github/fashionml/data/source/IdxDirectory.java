@@ -108,37 +108,14 @@ public final class IdxDirectory {
 
     /** The images' size, from the headers: both sets must agree. */
     private static ImageShape shape(Map<FashionMnistFile, ResolvedFile> files) throws IOException {
-        IdxImages train = header(files.get(FashionMnistFile.TRAIN_IMAGES).path());
-        IdxImages test = header(files.get(FashionMnistFile.TEST_IMAGES).path());
-        if (train.rows() != test.rows() || train.columns() != test.columns()) {
+        ImageShape train = IdxReader.readShape(files.get(FashionMnistFile.TRAIN_IMAGES).path());
+        ImageShape test = IdxReader.readShape(files.get(FashionMnistFile.TEST_IMAGES).path());
+        if (!train.equals(test)) {
             throw new io.github.fashionml.data.idx.IdxFormatException(
-                    files.get(FashionMnistFile.TEST_IMAGES).path().toString(), "holds " + test.rows() + "x"
-                    + test.columns() + " images, the training images are " + train.rows() + "x" + train.columns()
-                    + "; both sets must have one size");
+                    files.get(FashionMnistFile.TEST_IMAGES).path().toString(), "holds " + test
+                    + " images, the training images are " + train + "; both sets must have one size");
         }
-        return new ImageShape(train.rows(), train.columns(), 1);
-    }
-
-    /** An image file's dimensions: its first image only is read. */
-    private static IdxImages header(Path file) throws IOException {
-        try (InputStream in = IdxReader.openDecompressed(file)) {
-            byte[] head = in.readNBytes(16);
-            if (head.length < 16) {
-                throw new io.github.fashionml.data.idx.IdxFormatException(file.toString(), "is too short to be an "
-                        + "IDX images file");
-            }
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
-            int magic = b.getInt();
-            if (magic != IdxReader.IMAGES_MAGIC) {
-                throw new io.github.fashionml.data.idx.IdxFormatException(file.toString(), String.format(Locale.ROOT,
-                        "has magic number 0x%08X, not 0x%08X: it is not a 3-dimensional IDX images file (grey "
-                                + "images)", magic, IdxReader.IMAGES_MAGIC));
-            }
-            b.getInt();
-            int rows = b.getInt();
-            int columns = b.getInt();
-            return new IdxImages(0, rows, columns, new byte[0]);
-        }
+        return train;
     }
 
     /** The configured names, checked against the labels; else the labels' numbers up to the largest. */

@@ -31,6 +31,8 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,6 +70,8 @@ public final class ImageFolderSource {
     private final Path cacheRoot;
     private final ProgressLog log;
     private final LongSupplier clock;
+    /** How long a decode's temporary folder stays untouched before it counts as abandoned. */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
     private int decodedImages;
 
     /** @param cacheRoot the per-user cache ({@link FetchOptions#cacheRoot()}); decoded folders go under it */
@@ -185,13 +189,13 @@ public final class ImageFolderSource {
         if (size == null || mode == null) {
             Probe probe = probe(folder, folderCache, skipCorrupt);
             if (mode == null) {
-                if (probe.colourImages() > 0) {
-                    throw DatasetConfig.rgbNotSupported(String.format(Locale.ROOT, "%,d image%s in %s %s in colour "
-                                    + "(e.g. %s), so <colorMode> defaults to rgb", probe.colourImages(),
-                            probe.colourImages() == 1 ? "" : "s", folder.directory(),
+                mode = probe.colourImages() > 0 ? ColorMode.RGB : ColorMode.GRAYSCALE;
+                if (mode == ColorMode.RGB) {
+                    log.info(String.format(Locale.ROOT, "%,d image%s in %s %s in colour (e.g. %s), so the images are "
+                                    + "decoded as RGB; set <colorMode>grayscale</colorMode> to convert them to grey",
+                            probe.colourImages(), probe.colourImages() == 1 ? "" : "s", folder.directory(),
                             probe.colourImages() == 1 ? "is" : "are", probe.colourExample()));
                 }
-                mode = ColorMode.GRAYSCALE;
             }
             if (size == null) {
                 size = commonSize(folder.directory(), probe);
@@ -302,6 +306,7 @@ public final class ImageFolderSource {
         }
 
         Path folders = target.getParent();
+        deleteAbandonedTemporaries(folders);
         Path temp = folders.resolve("." + target.getFileName() + "."
                 + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + AtomicFiles.TEMP_SUFFIX);
         Map<String, FileEntry> files = new LinkedHashMap<>();
@@ -325,6 +330,35 @@ public final class ImageFolderSource {
             return manifest;
         } finally {
             deleteTree(temp);
+        }
+    }
+
+    /**
+     * Deletes the temporary folders of decodes killed before they were moved into place (a decode of a large
+     * folder leaves gigabytes). A live decode writes its temporary folder within seconds of creating it, so one
+     * untouched for {@link #ABANDONED_AFTER} belongs to no running build.
+     */
+    private void deleteAbandonedTemporaries(Path folders) throws IOException {
+        if (!Files.isDirectory(folders)) {
+            return;
+        }
+        FileTime cutoff = FileTime.fromMillis(System.currentTimeMillis() - ABANDONED_AFTER.toMillis());
+        List<Path> abandoned = new ArrayList<>();
+        try (Stream<Path> list = Files.list(folders)) {
+            for (Path p : list.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(AtomicFiles.TEMP_SUFFIX) && Files.isDirectory(p)
+                        && Files.getLastModifiedTime(p).compareTo(cutoff) < 0) {
+                    abandoned.add(p);
+                }
+            }
+        }
+        for (Path p : abandoned) {
+            deleteTree(p);
+        }
+        if (!abandoned.isEmpty()) {
+            log.info(String.format(Locale.ROOT, "Deleted %d temporary folder%s in %s left by interrupted decodes",
+                    abandoned.size(), abandoned.size() == 1 ? "" : "s", folders));
         }
     }
 
@@ -388,7 +422,7 @@ public final class ImageFolderSource {
             pixels = java.util.Arrays.copyOf(pixels, kept * samples);
             labels = java.util.Arrays.copyOf(labels, kept);
         }
-        return new Decoded(new IdxImages(kept, settings.height(), settings.width(), pixels), labels);
+        return new Decoded(new IdxImages(kept, settings.height(), settings.width(), settings.channels(), pixels), labels);
     }
 
     private static ImageDecodeException corrupt(ImageDecodeException e) {

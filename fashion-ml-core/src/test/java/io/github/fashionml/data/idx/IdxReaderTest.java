@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -33,6 +34,43 @@ class IdxReaderTest {
         // Images have a black background with the garment in the middle.
         assertEquals(0, images.pixel(0, 0, 0));
         assertTrue(images.pixel(0, 14, 14) > 0);
+    }
+
+    @Test
+    void colourImagesRoundTripAsFourDimensions() throws IOException {
+        byte[] samples = new byte[2 * 3 * 4 * 3];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (byte) (i * 11);
+        }
+        IdxImages images = new IdxImages(2, 3, 4, 3, samples);
+        Path file = dir.resolve("colour-idx4-ubyte");
+        IdxWriter.writeImages(file, images);
+        // [N, H, W, 3]: the 0x0804 magic and four dimensions, as numpy's idx2numpy and torchvision read them.
+        try (var in = new java.io.DataInputStream(Files.newInputStream(file))) {
+            assertEquals(0x00000804, in.readInt());
+            assertEquals(List.of(2, 3, 4, 3), List.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+        }
+        IdxImages read = IdxReader.readImages(file);
+        assertEquals(new io.github.fashionml.data.ImageShape(3, 4, 3), read.shape());
+        assertArrayEquals(samples, read.pixels());
+        assertEquals(read.shape(), IdxReader.readShape(file));
+        // Image 1, row 2, column 3, green: sample 36 + (2 * 4 + 3) * 3 + 1 = 70 of the array.
+        assertEquals((70 * 11) & 0xFF, read.sample(1, 2, 3, 1));
+    }
+
+    @Test
+    void aFourDimensionalFileWithTwoChannelsIsRefused() throws IOException {
+        Path file = dir.resolve("two-channels");
+        try (var out = new java.io.DataOutputStream(Files.newOutputStream(file))) {
+            out.writeInt(0x00000804);
+            out.writeInt(1);
+            out.writeInt(2);
+            out.writeInt(2);
+            out.writeInt(2);
+            out.write(new byte[8]);
+        }
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> IdxReader.readImages(file));
+        assertTrue(e.getMessage().contains("1 or 3 channels"), e.getMessage());
     }
 
     @Test

@@ -68,12 +68,35 @@ class PreprocessorTest {
     }
 
     @Test
-    void shuffleKeepsImagesWithTheirLabels() {
-        PreparedSet set = Preprocessor.prepare(twoImages(), new byte[] {3, 9}, Layout.DNN, null);
-        PreparedSet swapped = set.reordered(new int[] {1, 0});
-        assertArrayEquals(new byte[] {9, 3}, swapped.labels());
-        assertEquals(0.4f, swapped.features()[1], 1e-6);
-        assertEquals(1f, swapped.oneHotLabels()[9]);
-        assertEquals(1f, swapped.oneHotLabels()[13]);
+    void aBatchInAShuffledOrderKeepsImagesWithTheirLabels() {
+        float[] features = Preprocessor.features(twoImages(), new int[] {1, 0}, 0, 1, null);
+        assertEquals(784, features.length);
+        assertEquals(0.4f, features[1], 1e-6);
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1},
+                Preprocessor.oneHot(new byte[] {3, 9}, new int[] {1, 0}, 0, 1, 10));
+        // The second half of the same order: the first image.
+        assertEquals(1f, Preprocessor.features(twoImages(), new int[] {1, 0}, 1, 2, null)[0]);
+    }
+
+    @Test
+    void batchesGiveTheSameFloatsAsTheWholeSetStandardisedAtOnce() {
+        IdxImages images = twoImages();
+        Standardization s = Standardization.fit(images);
+        float[] whole = Preprocessor.prepare(images, new byte[] {0, 1}, Layout.DNN, s).features();
+        float[] second = Preprocessor.features(images, null, 1, 2, s);
+        assertArrayEquals(Arrays.copyOfRange(whole, 784, 1568), second);
+    }
+
+    @Test
+    void colourImagesAreChannelsLastWithOneStatisticPerSample() {
+        // One 1x2 RGB image: red then blue; HWC order keeps each pixel's three samples together.
+        IdxImages rgb = new IdxImages(1, 1, 2, 3, new byte[] {(byte) 255, 0, 0, 0, 0, (byte) 255});
+        PreparedSet cnn = Preprocessor.prepare(rgb, new byte[] {0}, Layout.CNN, null);
+        assertArrayEquals(new long[] {1, 1, 2, 3}, cnn.shape());
+        assertArrayEquals(new float[] {1, 0, 0, 0, 0, 1}, cnn.features());
+        assertArrayEquals(new long[] {1, 6}, Preprocessor.prepare(rgb, new byte[] {0}, Layout.DNN, null).shape());
+        assertEquals(6, Standardization.fit(rgb).mean().length);
+        assertEquals(255, rgb.sample(0, 0, 1, 2));
+        assertEquals(0, rgb.sample(0, 0, 1, 0));
     }
 }

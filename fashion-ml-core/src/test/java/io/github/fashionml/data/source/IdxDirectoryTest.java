@@ -139,7 +139,7 @@ class IdxDirectoryTest {
         Path set = fourClassSet(dir.resolve("mini"));
         IdxWriter.writeImages(set.resolve("test-images-idx3-ubyte"), new IdxImages(1, 28, 28, new byte[784]));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> resolve(set, FOUR, Map.of()));
-        assertTrue(e.getMessage().contains("holds 28x28 images, the training images are 20x20"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds 28x28 grey images, the training images are 20x20 grey"), e.getMessage());
     }
 
     @Test

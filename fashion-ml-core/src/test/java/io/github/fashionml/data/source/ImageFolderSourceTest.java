@@ -25,6 +25,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -186,7 +187,7 @@ class ImageFolderSourceTest {
     }
 
     @Test
-    void aColourImageNeedsGrayscaleSetExplicitly() throws Exception {
+    void oneColourImageMakesTheSetRgbUnlessGrayscaleIsSet() throws Exception {
         Path folder = trainTestFolder();
         BufferedImage red = new BufferedImage(3, 4, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < 4; y++) {
@@ -196,16 +197,40 @@ class ImageFolderSourceTest {
         }
         write(folder.resolve("train/shirt/red.png"), red);
 
-        ConfigurationException e = assertThrows(ConfigurationException.class, () -> source().resolve(config(folder)));
-        assertTrue(e.getMessage().contains("<colorMode>grayscale</colorMode>") && e.getMessage().contains("red.png")
-                && e.getMessage().contains("BT.601"), e.getMessage());
+        ResolvedDataset colour = source().resolve(config(folder));
+        assertEquals(new ImageShape(4, 3, 3), colour.description().shape());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("1 image in") && l.contains("red.png")
+                && l.contains("<colorMode>grayscale</colorMode>")), String.join("\n", lines));
+        IdxImages rgb = IdxReader.readImages(colour.path(FashionMnistFile.TRAIN_IMAGES));
+        assertEquals(List.of(255, 0, 0), List.of(rgb.sample(2, 0, 0, 0), rgb.sample(2, 0, 0, 1), rgb.sample(2, 0, 0, 2)));
+        // The grey images repeat their sample in each channel.
+        assertEquals(List.of(10, 10, 10), List.of(rgb.sample(0, 0, 0, 0), rgb.sample(0, 0, 0, 1), rgb.sample(0, 0, 0, 2)));
 
         ResolvedDataset dataset = source().resolve(new DatasetConfig(null, folder, List.of(), Map.of(), null, null,
                 "grayscale", null, null, null));
         IdxImages train = IdxReader.readImages(dataset.path(FashionMnistFile.TRAIN_IMAGES));
         assertEquals(5, train.count());
+        assertEquals(1, train.channels());
         // BT.601 luma of pure red: round(0.299 * 255) = 76.
         assertEquals(76, train.pixel(2, 0, 0));
+    }
+
+    @Test
+    void aDecodeKilledBeforeItsMoveLeavesATemporaryFolderTheNextDecodeDeletes() throws Exception {
+        Path folders = dir.resolve("cache/folders");
+        Path abandoned = Files.createDirectories(folders.resolve(".0123abcd.42.tmp"));
+        Files.write(abandoned.resolve("train-images-idx3-ubyte"), new byte[1000]);
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(ImageFolderSource.ABANDONED_AFTER)
+                .minusSeconds(60)));
+        // Another build's decode in progress: recent, so it stays.
+        Path live = Files.createDirectories(folders.resolve(".4567cdef.43.tmp"));
+
+        source().resolve(config(trainTestFolder()));
+
+        assertFalse(Files.exists(abandoned));
+        assertTrue(Files.isDirectory(live));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Deleted 1 temporary folder in " + folders)),
+                String.join("\n", lines));
     }
 
     @Test
@@ -249,7 +274,7 @@ class ImageFolderSourceTest {
         Map<String, DatasetConfig> bad = Map.of(
                 "<imageSize>28x28</imageSize>", folderConfig(folder, "28 by 28", null, null, null, null),
                 "<resize>stretch</resize>", folderConfig(folder, null, "squash", null, null, null),
-                "<colorMode>grayscale</colorMode>", folderConfig(folder, null, null, "rgb", null, null),
+                "<colorMode>grayscale</colorMode>", folderConfig(folder, null, null, "colour", null, null),
                 "<testFraction>0.2</testFraction>", folderConfig(folder, null, null, null, 1.5, null),
                 "<onCorrupt>skip</onCorrupt>", folderConfig(folder, null, null, null, null, "ignore"),
                 "<format>folder</format>", new DatasetConfig("csv", folder, List.of(), Map.of()),
