@@ -16,15 +16,16 @@ record Scores(double accuracy, double loss) {
     private static final int BATCH = 256;
     private static final double MIN_PROBABILITY = 1e-7;
 
-    static Scores of(MultiLayerNetwork network, IdxImages images, byte[] classes, Standardization standardization,
-                     Layout layout) {
-        int count = images.count();
+    /** Scores on rows {@code rows} of {@code images}, whose classes are {@code labels[row]}. */
+    static Scores of(MultiLayerNetwork network, IdxImages images, byte[] labels, int[] rows,
+                     Standardization standardization, Layout layout) {
+        int count = rows.length;
         long correct = 0;
         double lossSum = 0;
         for (int start = 0; start < count; start += BATCH) {
             int end = Math.min(count, start + BATCH);
             float[] probabilities;
-            try (INDArray batch = TrainingData.features(images, null, start, end, standardization, layout)) {
+            try (INDArray batch = TrainingData.features(images, rows, start, end, standardization, layout)) {
                 probabilities = network.output(batch, false).data().asFloat();
             }
             int classesPerRow = probabilities.length / (end - start);
@@ -36,7 +37,7 @@ record Scores(double accuracy, double loss) {
                         best = c;
                     }
                 }
-                int actual = classes[i] & 0xFF;
+                int actual = labels[rows[i]] & 0xFF;
                 if (best == actual) {
                     correct++;
                 }

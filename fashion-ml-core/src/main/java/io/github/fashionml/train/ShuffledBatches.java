@@ -1,7 +1,6 @@
 package io.github.fashionml.train;
 
 import io.github.fashionml.data.preprocess.Layout;
-import io.github.fashionml.data.preprocess.Preprocessor;
 import org.nd4j.linalg.dataset.DataSet;
 
 import java.util.ArrayDeque;
@@ -43,8 +42,7 @@ final class ShuffledBatches implements AutoCloseable {
         if (!ahead.isEmpty()) {
             throw new IllegalStateException("the previous epoch's batches were not all taken");
         }
-        int[] epochOrder = Preprocessor.permutation(data.trainCount(), seed);
-        order = epochOrder;
+        order = data.shuffledTrainRows(seed);
         nextStart = 0;
         fill();
     }
@@ -67,7 +65,7 @@ final class ShuffledBatches implements AutoCloseable {
             int end = Math.min(n, start + batchSize);
             int[] epochOrder = order;
             ahead.addLast(worker.submit(() -> new DataSet(
-                    TrainingData.features(data.trainImages(), epochOrder, start, end, data.standardization(), layout),
+                    TrainingData.features(data.images(), epochOrder, start, end, data.standardization(), layout),
                     data.labels(epochOrder, start, end))));
             nextStart = end;
         }

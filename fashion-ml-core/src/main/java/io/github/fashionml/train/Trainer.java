@@ -106,8 +106,8 @@ public final class Trainer {
                 double seconds = (System.nanoTime() - started) / 1e9;
 
                 long evaluationStarted = System.nanoTime();
-                Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.validationImages(),
-                        data.validationClasses(), data.standardization(), layout);
+                Scores validation = data.validationCount() == 0 ? null : Scores.of(network, data.images(),
+                        data.labels(), data.validationRows(), data.standardization(), layout);
                 double evaluationSeconds = (System.nanoTime() - evaluationStarted) / 1e9;
 
                 EpochRecord record = new EpochRecord(epoch, rate, lossSum / n, trainAccuracy,

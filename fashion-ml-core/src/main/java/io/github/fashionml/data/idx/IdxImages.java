@@ -51,8 +51,11 @@ public record IdxImages(int count, int rows, int columns, int channels, byte[] p
         return pixels[image * samplesPerImage() + (row * columns + column) * channels + channel] & 0xFF;
     }
 
-    /** The first {@code n} images, as a copy. */
+    /** The first {@code n} images: these images when {@code n} is all of them, otherwise a copy. */
     public IdxImages first(int n) {
+        if (n == count) {
+            return this;
+        }
         return new IdxImages(n, rows, columns, channels, Arrays.copyOf(pixels, n * samplesPerImage()));
     }
 

@@ -11,12 +11,18 @@ public record Standardization(float[] mean, float[] std) {
     private static final double MIN_STD = 1e-3;
 
     public static Standardization fit(IdxImages training) {
+        return fit(training, null);
+    }
+
+    /** Fitted on the images at {@code rows} (all of them when null). */
+    public static Standardization fit(IdxImages training, int[] rows) {
         int width = training.samplesPerImage();
+        int count = rows == null ? training.count() : rows.length;
         double[] sum = new double[width];
         double[] sumSquares = new double[width];
         byte[] pixels = training.pixels();
-        for (int i = 0; i < training.count(); i++) {
-            int offset = i * width;
+        for (int i = 0; i < count; i++) {
+            int offset = (rows == null ? i : rows[i]) * width;
             for (int p = 0; p < width; p++) {
                 double v = (pixels[offset + p] & 0xFF) / 255.0;
                 sum[p] += v;
@@ -25,7 +31,7 @@ public record Standardization(float[] mean, float[] std) {
         }
         float[] mean = new float[width];
         float[] std = new float[width];
-        int n = Math.max(1, training.count());
+        int n = Math.max(1, count);
         for (int p = 0; p < width; p++) {
             double m = sum[p] / n;
             double variance = Math.max(0, sumSquares[p] / n - m * m);
