@@ -41,9 +41,8 @@ public class Dataset {
      */
     public String resize;
     /**
-     * Folder only: {@code grayscale} (colour images become grey by ITU-R BT.601 luma) or {@code rgb}, which this
-     * version refuses (RGB training is not supported yet). Default: grayscale when every image is grey; with colour
-     * images, set {@code grayscale}.
+     * Folder only: {@code grayscale} (colour images become grey by ITU-R BT.601 luma) or {@code rgb} (three
+     * samples per pixel; grey images repeat theirs). Default: grayscale when every image is grey, otherwise rgb.
      */
     public String colorMode;
     /**

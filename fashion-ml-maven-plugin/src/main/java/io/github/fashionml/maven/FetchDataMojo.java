@@ -75,10 +75,10 @@ public class FetchDataMojo extends AbstractFashionMlMojo {
 
     /**
      * The data set. Leave it out for Fashion-MNIST (found, verified and recorded as above). For a folder of labelled
-     * grey images: {@code <directory>} with one sub-folder per class (or {@code train/} and {@code test/} folders
+     * images (grey or colour): {@code <directory>} with one sub-folder per class (or {@code train/} and {@code test/} folders
      * holding them), decoded once into IDX files in {@code cacheDirectory}; optional {@code <classNames>},
      * {@code <imageSize>} ({@code HxW}), {@code <resize>} ({@code stretch}, {@code crop}, {@code pad}),
-     * {@code <colorMode>} ({@code grayscale}), {@code <testFraction>}, {@code <onCorrupt>} ({@code fail},
+     * {@code <colorMode>} ({@code grayscale}, {@code rgb}), {@code <testFraction>}, {@code <onCorrupt>} ({@code fail},
      * {@code skip}) and {@code <followLinks>}. For any IDX data set (MNIST, KMNIST, EMNIST, one's own):
      * {@code <format>idx</format>}, {@code <directory>} with its four files (names ending as MNIST's:
      * {@code train-images-idx3-ubyte}, {@code train-labels-idx1-ubyte}, {@code t10k-images-idx3-ubyte} or
