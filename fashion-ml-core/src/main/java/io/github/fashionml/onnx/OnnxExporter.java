@@ -45,14 +45,16 @@ import java.util.Map;
 /**
  * Writes a trained network as {@code model.onnx}, so it can be served without a JVM.
  *
- * <p>The contract: one input {@value #INPUT}, float32 {@code [N, H, W]}, the raw grey values 0-255 as stored in
- * the IDX files; one output {@value #OUTPUT}, float32 {@code [N, classes]}; N is dynamic; H, W and the class names
- * are the metadata's. The graph does everything
+ * <p>The contract: one input {@value #INPUT}, float32, the raw sample values 0-255: {@code [N, H, W]} for grey
+ * models (the grey values as stored in the IDX files), {@code [N, H, W, 3]} for RGB ones (each pixel's red, green
+ * and blue, channels last, as the images are stored); one output {@value #OUTPUT}, float32 {@code [N, classes]};
+ * N is dynamic; H, W, the colour mode and the class names are the metadata's. The graph does everything
  * {@code Preprocessor} and DL4J do between the two, in the same float arithmetic: scaling by {@code 1f/255},
- * for standardised models {@code (x - mean) / std} per pixel, the change to channels-first for convolutions,
- * the layers, and the softmax. Dropout is absent, as at inference. {@link OnnxMetadata} goes into the
- * model's {@code metadata_props}. The same network, preprocessing and metadata always give the same bytes: no
- * time stamps, names from layer positions, attributes and properties in a fixed order.
+ * for standardised models {@code (x - mean) / std} per sample, the change to channels-first for convolutions
+ * (or the flattening of each image's HWC samples for dense networks), the layers, and the softmax. Dropout is
+ * absent, as at inference. {@link OnnxMetadata} goes into the model's {@code metadata_props}. The same network,
+ * preprocessing and metadata always give the same bytes: no time stamps, names from layer positions, attributes
+ * and properties in a fixed order.
  *
  * <p>Only what {@code NetworkFactory} builds is exported: convolutions (NHWC, stride 1, Truncate or Same),
  * 2D max-pooling without padding, ReLU or identity activations, dropout, dense layers and a softmax output
@@ -64,9 +66,10 @@ import java.util.Map;
  * stably and checks each node's inputs and attributes against its operator's declaration. Tribuo's operators
  * cover the arithmetic, Gemm and Softmax; the convolution, pooling, ReLU and reshaping operators are declared
  * here ({@link LayerOperators}) through its operator interface. Two gaps are filled by hand: ONNXContext only
- * declares {@code [batch, features]} inputs, so the input's shape is set to {@code [N, H, W]} after the graph
- * is built, and the model around the graph (opset, IR version, metadata) is assembled from the protobuf
- * classes directly. Attribute maps passed to it are ordered ones: it writes attributes in map order.
+ * declares {@code [batch, features]} inputs, so the input's shape is set to {@code [N, H, W]} or
+ * {@code [N, H, W, 3]} after the graph is built, and the model around the graph (opset, IR version, metadata) is
+ * assembled from the protobuf classes directly. Attribute maps passed to it are ordered ones: it writes
+ * attributes in map order.
  */
 public final class OnnxExporter {
     public static final String INPUT = "pixels";
@@ -127,8 +130,9 @@ public final class OnnxExporter {
                 .setProducerName(PRODUCER)
                 .setProducerVersion(metadata.fashionMlVersion())
                 .setDocString("Image classifier '" + metadata.model() + "'. Input '" + INPUT + "': float32 [N, "
-                        + metadata.imageShape().height() + ", " + metadata.imageShape().width() + "], grey values "
-                        + "0-255 as in the IDX files. Output '" + OUTPUT + "': float32 [N, "
+                        + metadata.imageShape().height() + ", " + metadata.imageShape().width()
+                        + (metadata.imageShape().channels() == 1 ? "], grey values 0-255 as in the IDX files"
+                        : ", 3], RGB values 0-255, channels last") + ". Output '" + OUTPUT + "': float32 [N, "
                         + metadata.classNames().size() + "], class probabilities in the order of the '"
                         + OnnxMetadata.CLASS_NAMES + "' metadata.")
                 .setGraph(graph);
@@ -184,10 +188,6 @@ public final class OnnxExporter {
             }
             int layers = configuration.getConfs().size();
             context.setName(name);
-            if (image.channels() != 1) {
-                throw new UnsupportedNetworkException("Cannot export the network to ONNX: it takes " + image
-                        + " images, and the export takes grey ones so far. No ONNX file was written.");
-            }
             ONNXPlaceholder pixels = context.floatInput(INPUT, image.samples());
             ONNXPlaceholder probabilities = context.floatOutput(OUTPUT, classes);
             current = preprocess(pixels);
@@ -238,7 +238,7 @@ public final class OnnxExporter {
             if (graph.getInputCount() != 1 || !graph.getInput(0).getName().equals(INPUT)) {
                 throw new IllegalStateException("the graph's input is not " + INPUT + ": " + graph.getInputList());
             }
-            // ONNXContext declares inputs as [batch, features] only; the contract's input is [N, H, W].
+            // ONNXContext declares inputs as [batch, features] only; the contract's input is [N, H, W(, 3)].
             return graph.toBuilder().setInput(0, imagesInput(image)).setOutput(0, graph.getOutput(0).toBuilder()
                     .setDocString("Class probabilities (softmax), in the order of the '" + OnnxMetadata.CLASS_NAMES
                             + "' metadata")).build();
@@ -249,9 +249,14 @@ public final class OnnxExporter {
                     .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH))
                     .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(image.height()))
                     .addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(image.width()));
+            if (image.channels() != 1) {
+                dims.addDim(OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(image.channels()));
+            }
             return OnnxMl.ValueInfoProto.newBuilder()
                     .setName(INPUT)
-                    .setDocString("Grey images, row by row, values 0-255 as stored in IDX files")
+                    .setDocString(image.channels() == 1
+                            ? "Grey images, row by row, values 0-255 as stored in IDX files"
+                            : "RGB images, row by row, each pixel's red, green and blue values 0-255")
                     .setType(OnnxMl.TypeProto.newBuilder().setTensorType(OnnxMl.TypeProto.Tensor.newBuilder()
                             .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(dims)))
                     .build();
@@ -259,7 +264,7 @@ public final class OnnxExporter {
 
         /**
          * Preprocessor.prepare's arithmetic, in its order and in float: {@code pixel * (1f/255)}, then for
-         * standardised models {@code (x - mean) / std}; then the first layer's shape.
+         * standardised models {@code (x - mean) / std} per HWC sample; then the first layer's shape.
          */
         private ONNXRef<?> preprocess(ONNXPlaceholder pixels) throws UnsupportedNetworkException {
             ONNXRef<?> x = node(ONNXOperators.MUL, "scaled", attributes(), pixels,
@@ -271,15 +276,22 @@ public final class OnnxExporter {
                     throw new IllegalArgumentException("standardisation needs " + image.samples()
                             + " means and standard deviations");
                 }
-                List<Integer> imageDims = List.of(image.height(), image.width());
+                // The statistics are per sample in HWC order: the input's shape without N.
+                List<Integer> imageDims = image.channels() == 1 ? List.of(image.height(), image.width())
+                        : List.of(image.height(), image.width(), image.channels());
                 x = node(ONNXOperators.SUB, "centred", attributes(), x, floats("mean", mean, imageDims));
                 x = node(ONNXOperators.DIV, "standardised", attributes(), x, floats("std", std, imageDims));
             }
-            // One grey channel: [N, H, W] is [N, H, W, 1] (DL4J's NHWC) and [N, 1, H, W] (ONNX's NCHW) alike.
             if (firstLayerTakesImages()) {
-                shape = Activations.image(1, image.height(), image.width());
-                return reshape(x, new long[] {-1, 1, image.height(), image.width()}, "images");
+                shape = Activations.image(image.channels(), image.height(), image.width());
+                if (image.channels() == 1) {
+                    // One grey channel: [N, H, W] is [N, H, W, 1] (DL4J's NHWC) and [N, 1, H, W] (ONNX's NCHW) alike.
+                    return reshape(x, new long[] {-1, 1, image.height(), image.width()}, "images");
+                }
+                // [N, H, W, C] as DL4J's NHWC layers take it, to the [N, C, H, W] ONNX's Conv and MaxPool take.
+                return node(LayerOperators.TRANSPOSE, "images", attributes("perm", new int[] {0, 3, 1, 2}), x);
             }
+            // Dense networks take each image's samples flattened in their HWC order: the input's row-major order.
             shape = Activations.flat(image.samples());
             return reshape(x, new long[] {-1, image.samples()}, "flat_pixels");
         }

@@ -15,6 +15,7 @@ import io.github.fashionml.data.split.ValidationSplit;
 import io.github.fashionml.model.Architectures;
 import io.github.fashionml.model.ModelArchive;
 import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.model.NetworkFactory;
 import io.github.fashionml.model.Preprocessing;
 import io.github.fashionml.nativeblas.NativeBackend;
 import io.github.fashionml.provenance.Versions;
@@ -200,6 +201,41 @@ class OnnxFileTest {
                     }
                     assertEquals(1.0, sum, 1e-5, "softmax rows sum to 1");
                 }
+            }
+        }
+    }
+
+    @Test
+    void rgbModelsTakeTheirImagesChannelsLast() throws Exception {
+        ImageShape rgb = new ImageShape(20, 24, 3);
+        List<String> classes = List.of("red", "green", "blue", "cyan", "magenta");
+        for (String architecture : List.of(Architectures.CNN, Architectures.DNN)) {
+            MultiLayerNetwork network = NetworkFactory.create(Architectures.defaults(architecture), rgb,
+                    classes.size());
+            OnnxMetadata metadata = new OnnxMetadata("rgb-" + architecture, classes, rgb,
+                    "0123456789abcdef".repeat(4), ModelArchive.parametersSha256(network), Versions.fashionMl(),
+                    Architectures.DEFAULT_SEED);
+            Path file = dir.resolve(architecture + "/model.onnx");
+            OnnxExporter.write(network, new Preprocessing(null, null), metadata, file);
+            OnnxMl.ModelProto model = OnnxExporter.read(file);
+
+            assertEquals(metadata, OnnxMetadata.from(model));
+            Map<String, String> properties = model.getMetadataPropsList().stream().collect(Collectors.toMap(
+                    OnnxMl.StringStringEntryProto::getKey, OnnxMl.StringStringEntryProto::getValue));
+            assertEquals("rgb", properties.get("colorMode"));
+            assertEquals("20x24", properties.get("imageSize"));
+            assertTensor(model.getGraph().getInput(0), 20, 24, 3);
+            assertTensor(model.getGraph().getOutput(0), 5);
+
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            try (OrtSession session = OnnxTesting.session(environment, Files.readAllBytes(file))) {
+                assertArrayEquals(new long[] {-1, 20, 24, 3}, shape(session.getInputInfo().get("pixels")));
+                assertArrayEquals(new long[] {-1, 5}, shape(session.getOutputInfo().get("probabilities")));
+                assertEquals("rgb", session.getMetadata().getCustomMetadata().get("colorMode"));
+                float[] raw = new float[2 * rgb.samples()];
+                Arrays.fill(raw, 128);
+                float[] p = OnnxTesting.onnxProbabilities(environment, session, raw, new long[] {2, 20, 24, 3}, 5);
+                assertEquals(1.0, p[0] + p[1] + p[2] + p[3] + p[4], 1e-5, "softmax rows sum to 1");
             }
         }
     }

@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.fashionml.data.ImageDataset;
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.data.preprocess.Layout;
 import io.github.fashionml.data.preprocess.PreparedSet;
@@ -103,6 +104,72 @@ final class OnnxTesting {
         return raw;
     }
 
+    /**
+     * A network of the spec for these images, its initial parameters perturbed by seeded noise of this scale (all
+     * biases start at 0 and outputs of an untrained network are close to uniform; the noise makes classes differ).
+     */
+    static MultiLayerNetwork perturbedNetwork(ModelSpec spec, ImageShape shape, int classes, double noise,
+                                              long seed) {
+        MultiLayerNetwork network = NetworkFactory.create(spec, shape, classes);
+        float[] params = network.params().dup('c').toFloatVector();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        for (int i = 0; i < params.length; i++) {
+            params[i] += (float) (noise * (2 * random.nextDouble() - 1));
+        }
+        network.setParams(Nd4j.create(params, new long[] {1, params.length}, 'c'));
+        return network;
+    }
+
+    /** Seeded standardisation statistics, different for every sample (row, column and channel). */
+    static Standardization randomStandardization(ImageShape shape, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] mean = new float[shape.samples()];
+        float[] std = new float[shape.samples()];
+        for (int p = 0; p < mean.length; p++) {
+            mean[p] = (float) (0.2 + 0.6 * random.nextDouble());
+            std[p] = (float) (0.1 + 0.4 * random.nextDouble());
+        }
+        return new Standardization(mean, std);
+    }
+
+    /**
+     * Seeded random images of the shape, stored HWC: each its own colour (a level per channel) plus noise on every
+     * sample, so images differ as a whole and not only in noise that the layers average out.
+     */
+    static byte[] randomPixels(int n, ImageShape shape, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        byte[] pixels = new byte[n * shape.samples()];
+        int c = shape.channels();
+        int[] level = new int[c];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < c; k++) {
+                level[k] = random.nextInt(256);
+            }
+            for (int p = 0; p < shape.samples(); p++) {
+                int value = level[p % c] + random.nextInt(-64, 65);
+                pixels[i * shape.samples() + p] = (byte) Math.max(0, Math.min(255, value));
+            }
+        }
+        return pixels;
+    }
+
+    /**
+     * DL4J's probabilities for HWC images, prepared by {@code Preprocessor} (its per-sample arithmetic, given each
+     * image as H rows of W*C samples) and shaped as the network's layout takes them: [N * classes].
+     */
+    static float[] dl4jProbabilities(MultiLayerNetwork network, Layout layout, ImageShape shape, byte[] pixels,
+                                     Standardization standardization, int classes) {
+        int n = pixels.length / shape.samples();
+        PreparedSet set = Preprocessor.prepare(new IdxImages(n, shape.height(), shape.width() * shape.channels(),
+                pixels), new byte[n], Layout.DNN, standardization);
+        INDArray features = Nd4j.create(set.features(), layout.shape(n, shape), 'c');
+        float[] out = network.output(features, false).dup('c').data().asFloat();
+        if (out.length != n * classes) {
+            throw new IllegalStateException(out.length + " probabilities for " + n + " images of " + classes);
+        }
+        return out;
+    }
+
     static OrtSession session(OrtEnvironment environment, byte[] model) throws OrtException {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(2);
@@ -129,12 +196,29 @@ final class OnnxTesting {
     }
 
     static int argmax(float[] probabilities, int image) {
+        return argmax(probabilities, image, 10);
+    }
+
+    static int argmax(float[] probabilities, int image, int classes) {
         int best = 0;
-        for (int c = 1; c < 10; c++) {
-            if (probabilities[image * 10 + c] > probabilities[image * 10 + best]) {
+        for (int c = 1; c < classes; c++) {
+            if (probabilities[image * classes + c] > probabilities[image * classes + best]) {
                 best = c;
             }
         }
         return best;
+    }
+
+    /** ONNX Runtime's probabilities for one batch of raw samples of this shape ([N, ...]): [N * classes]. */
+    static float[] onnxProbabilities(OrtEnvironment environment, OrtSession session, float[] raw, long[] shape,
+                                     int classes) throws OrtException {
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(raw), shape);
+             OrtSession.Result result = session.run(java.util.Map.of(OnnxExporter.INPUT, input),
+                     java.util.Set.of(OnnxExporter.OUTPUT))) {
+            OnnxTensor output = (OnnxTensor) result.get(OnnxExporter.OUTPUT).orElseThrow();
+            float[] out = new float[(int) shape[0] * classes];
+            output.getFloatBuffer().get(out);
+            return out;
+        }
     }
 }

@@ -89,7 +89,10 @@ class OnnxUnsupportedNetworkTest {
                 refused("a double-precision network", () -> network(PIXELS, DataType.DOUBLE, output()),
                         "data type is DOUBLE"),
                 refused("a dense network for other images", () -> network(InputType.feedForward(100), output()),
-                        "layer 0", "OutputLayer", "takes 100 inputs"));
+                        "layer 0", "OutputLayer", "takes 100 inputs"),
+                refused("an RGB network with grey metadata", () -> network(
+                        InputType.convolutional(28, 28, 3, CNN2DFormat.NHWC), conv().build(), output()),
+                        "layer 0", "ConvolutionLayer", "takes 3 channels but receives images of 28x28x1"));
     }
 
     @ParameterizedTest(name = "{0}")
