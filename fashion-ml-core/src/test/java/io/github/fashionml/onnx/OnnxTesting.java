@@ -154,15 +154,14 @@ final class OnnxTesting {
     }
 
     /**
-     * DL4J's probabilities for HWC images, prepared by {@code Preprocessor} (its per-sample arithmetic, given each
-     * image as H rows of W*C samples) and shaped as the network's layout takes them: [N * classes].
+     * DL4J's probabilities for HWC images, prepared by {@code Preprocessor} as training prepares them and shaped as
+     * the network's layout takes them: [N * classes].
      */
     static float[] dl4jProbabilities(MultiLayerNetwork network, Layout layout, ImageShape shape, byte[] pixels,
                                      Standardization standardization, int classes) {
         int n = pixels.length / shape.samples();
-        PreparedSet set = Preprocessor.prepare(new IdxImages(n, shape.height(), shape.width() * shape.channels(),
-                pixels), new byte[n], Layout.DNN, standardization);
-        INDArray features = Nd4j.create(set.features(), layout.shape(n, shape), 'c');
+        float[] values = Preprocessor.features(IdxImages.of(n, shape, pixels), null, 0, n, standardization);
+        INDArray features = Nd4j.create(values, layout.shape(n, shape), 'c');
         float[] out = network.output(features, false).dup('c').data().asFloat();
         if (out.length != n * classes) {
             throw new IllegalStateException(out.length + " probabilities for " + n + " images of " + classes);

@@ -30,6 +30,7 @@ public enum ColorMode {
     }
 
     /** The name used in configuration and fingerprints: {@code grayscale} or {@code rgb}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }
@@ -40,6 +41,7 @@ public enum ColorMode {
     }
 
     /** The mode named {@code id} (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ColorMode parse(String id) throws ConfigurationException {
         for (ColorMode mode : values()) {
             if (mode.id.equalsIgnoreCase(id == null ? "" : id.trim())) {

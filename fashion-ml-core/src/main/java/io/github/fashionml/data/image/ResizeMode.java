@@ -30,11 +30,13 @@ public enum ResizeMode {
     }
 
     /** The name used in configuration and fingerprints. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
         return id;
     }
 
     /** The mode named {@code id} (case-insensitive). */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static ResizeMode parse(String id) throws ConfigurationException {
         for (ResizeMode mode : values()) {
             if (mode.id.equalsIgnoreCase(id == null ? "" : id.trim())) {
