@@ -36,7 +36,7 @@ public record ImageDataset(IdxImages trainImages, byte[] trainLabels, IdxImages 
         ImageDataset data = load(files, FashionMnist.NAME, FashionMnist.CLASS_NAMES);
         if (!data.description().shape().equals(ImageShape.FASHION_MNIST)) {
             Path path = files.get(FashionMnistFile.TRAIN_IMAGES);
-            throw new IdxFormatException(path.toString(), "holds " + data.trainImages().shape()
+            throw new IdxFormatException(path.toString(), "holds " + ImageShape.of(data.trainImages())
                     + " images; Fashion-MNIST images are " + ImageShape.FASHION_MNIST);
         }
         return data;
@@ -55,14 +55,14 @@ public record ImageDataset(IdxImages trainImages, byte[] trainLabels, IdxImages 
         byte[] testLabels = readLabels(files, FashionMnistFile.TEST_LABELS, digests, classNames.size());
         checkCounts(files, FashionMnistFile.TRAIN_IMAGES, train, FashionMnistFile.TRAIN_LABELS, trainLabels);
         checkCounts(files, FashionMnistFile.TEST_IMAGES, test, FashionMnistFile.TEST_LABELS, testLabels);
-        if (!train.shape().equals(test.shape())) {
-            throw new IdxFormatException(files.get(FashionMnistFile.TEST_IMAGES).toString(), "holds " + test.shape()
-                    + " images, the training images are " + train.shape() + "; both sets must have one size");
+        if (!ImageShape.of(train).equals(ImageShape.of(test))) {
+            throw new IdxFormatException(files.get(FashionMnistFile.TEST_IMAGES).toString(), "holds " + ImageShape.of(test)
+                    + " images, the training images are " + ImageShape.of(train) + "; both sets must have one size");
         }
         Map<String, String> byKey = new java.util.TreeMap<>();
         digests.forEach((file, digest) -> byKey.put(file.key(), digest));
         DatasetDescription description = new DatasetDescription(name, classNames,
-                train.shape(), DatasetDescription.fold(byKey));
+                ImageShape.of(train), DatasetDescription.fold(byKey));
         return new ImageDataset(train, trainLabels, test, testLabels, digests, description);
     }
 

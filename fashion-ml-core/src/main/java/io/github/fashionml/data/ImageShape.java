@@ -18,6 +18,16 @@ public record ImageShape(int height, int width, int channels) {
         }
     }
 
+    /** The shape of these images. */
+    public static ImageShape of(io.github.fashionml.data.idx.IdxImages images) {
+        return new ImageShape(images.rows(), images.columns(), images.channels());
+    }
+
+    /** {@code count} images of this shape, {@code samples} holding their HWC bytes one after the other. */
+    public io.github.fashionml.data.idx.IdxImages images(int count, byte[] samples) {
+        return new io.github.fashionml.data.idx.IdxImages(count, height, width, channels, samples);
+    }
+
     /** Samples per image: height x width x channels. */
     public int samples() {
         return height * width * channels;

@@ -3,6 +3,7 @@ package io.github.fashionml.model;
 import io.github.fashionml.ConfigurationException;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One model as a user configures it (in a POM's {@code <models>}, or in code): a name, the architecture it
@@ -39,8 +40,48 @@ public class ModelConfig {
     public ScheduleConfig schedule;
     /** Stop when a validation figure stops improving; {@code epochs} is then the maximum. */
     public EarlyStoppingConfig earlyStopping;
+    /**
+     * A grid of recipes: comma-separated values per parameter ({@code learningRate -> "0.001,0.002"}); every
+     * combination is trained as a trial, and the model is the trial chosen on validation (the sweep
+     * package's SweepGrid and SweepPlan).
+     */
+    public Map<String, String> sweep;
+    /** What chooses among a sweep's trials: {@code validationAccuracy} (default) or {@code validationLoss}. */
+    public String selectBy;
+    /** The most trials a sweep may have (default 64): a guard against an accidental grid of thousands. */
+    public Integer maxTrials;
 
     public ModelConfig() {
+    }
+
+    /** A copy of every field (lists and nested configurations are shared: they are not changed in place). */
+    public ModelConfig copy() {
+        ModelConfig c = new ModelConfig();
+        c.name = name;
+        c.architecture = architecture;
+        c.filters = filters;
+        c.kernelSize = kernelSize;
+        c.padding = padding;
+        c.convDropout = convDropout;
+        c.dense = dense;
+        c.denseDropout = denseDropout;
+        c.epochs = epochs;
+        c.batchSize = batchSize;
+        c.learningRate = learningRate;
+        c.seed = seed;
+        c.threads = threads;
+        c.standardize = standardize;
+        c.schedule = schedule;
+        c.earlyStopping = earlyStopping;
+        c.sweep = sweep;
+        c.selectBy = selectBy;
+        c.maxTrials = maxTrials;
+        return c;
+    }
+
+    /** Whether this model is a sweep: a {@code <sweep>} with at least one parameter. */
+    public boolean swept() {
+        return sweep != null && !sweep.isEmpty();
     }
 
     public static ModelConfig of(String architecture) {

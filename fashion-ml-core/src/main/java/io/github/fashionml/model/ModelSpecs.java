@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** Checks model specs before any training starts, and names every problem with its fix. */
 public final class ModelSpecs {
     /** Safe as a folder name and a Maven classifier on every file system. */
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private ModelSpecs() {
     }
@@ -41,7 +41,7 @@ public final class ModelSpecs {
             String m = "model '" + name + "': ";
             if (name == null || !SAFE_NAME.matcher(name).matches() || name.contains("..")) {
                 problems.add("model name '" + name + "' is not safe as a folder name: use letters, digits, '.', '_' "
-                        + "and '-' (no '/', '\\\\' or '..'), starting with a letter or digit, at most 64 characters");
+                        + "and '-' (no '/', '\\\\' or '..'), starting with a letter or digit, at most 100 characters");
             } else if (!names.add(name)) {
                 problems.add("model name '" + name + "' is used twice: give each <model> its own <name>");
             }

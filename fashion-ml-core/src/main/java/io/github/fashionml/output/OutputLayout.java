@@ -25,6 +25,8 @@ public final class OutputLayout {
     public static final String EVALUATION_FILE = "evaluation.json";
     public static final String PREDICTIONS_FILE = "predictions.json";
     public static final String REPRODUCTION_FILE = "reproduce.json";
+    /** In a swept model's folder: every trial's validation figures and which trial the model is. */
+    public static final String SELECTION_FILE = "selection.json";
 
     private final Path root;
 
@@ -74,6 +76,10 @@ public final class OutputLayout {
 
     public Path predictionsFile(String model) {
         return modelDirectory(model).resolve(PREDICTIONS_FILE);
+    }
+
+    public Path selectionFile(String model) {
+        return modelDirectory(model).resolve(SELECTION_FILE);
     }
 
     public Path reproductionFile(String model) {

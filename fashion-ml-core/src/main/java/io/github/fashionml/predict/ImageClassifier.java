@@ -103,7 +103,7 @@ public final class ImageClassifier {
                 names.add(files.get(i).getFileName().toString());
             }
         }
-        return classify(IdxImages.of(files.size(), shape, pixels), names);
+        return classify(shape.images(files.size(), pixels), names);
     }
 
     /** As the data set's files were decoded; for an IDX set of colour images, stretched to its size. */
@@ -125,8 +125,8 @@ public final class ImageClassifier {
     public List<Prediction> classifyIdx(Path file) throws IOException, ImageFormatException {
         IdxImages images = IdxReader.readImages(file);
         ImageShape shape = dataset.shape();
-        if (!images.shape().equals(shape)) {
-            throw new ImageFormatException(file + " holds " + images.shape() + " images; the model takes "
+        if (!ImageShape.of(images).equals(shape)) {
+            throw new ImageFormatException(file + " holds " + ImageShape.of(images) + " images; the model takes "
                     + shape + " images, like the data set it was trained on");
         }
         List<String> names = new ArrayList<>();
@@ -139,7 +139,7 @@ public final class ImageClassifier {
     /** The class probabilities of each image, {@code [count, classes]}, prepared as the model was trained. */
     public float[] probabilities(IdxImages images) {
         int classes = dataset.classCount();
-        ImageShape shape = images.shape();
+        ImageShape shape = ImageShape.of(images);
         float[] out = new float[images.count() * classes];
         for (int start = 0; start < images.count(); start += BATCH) {
             int end = Math.min(images.count(), start + BATCH);

@@ -1,5 +1,6 @@
 package io.github.fashionml.report;
 
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.data.image.PngWriter;
@@ -70,7 +71,7 @@ final class ReportImages {
         if (!Files.isRegularFile(target)) {
             int size = images.samplesPerImage();
             byte[] pixels = java.util.Arrays.copyOfRange(images.pixels(), index * size, (index + 1) * size);
-            PngWriter.write(pixels, images.shape(), target);
+            PngWriter.write(pixels, ImageShape.of(images), target);
         }
         return src;
     }

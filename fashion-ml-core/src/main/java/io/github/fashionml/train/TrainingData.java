@@ -52,7 +52,7 @@ public record TrainingData(IdxImages images, byte[] labels, int[] trainRows, int
     static INDArray features(IdxImages images, int[] rows, int from, int to, Standardization standardization,
                              Layout layout) {
         float[] values = Preprocessor.features(images, rows, from, to, standardization);
-        return Nd4j.create(values, layout.shape(to - from, images.shape()), 'c');
+        return Nd4j.create(values, layout.shape(to - from, ImageShape.of(images)), 'c');
     }
 
     /** One-hot labels {@code [N, classes]} for rows {@code rows[from]} to {@code rows[to - 1]}. */

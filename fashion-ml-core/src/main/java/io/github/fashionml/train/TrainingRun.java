@@ -1,5 +1,7 @@
 package io.github.fashionml.train;
 
+import io.github.fashionml.sweep.SweepProgress;
+import io.github.fashionml.sweep.SweptModel;
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.data.DatasetDescription;
@@ -78,12 +80,26 @@ public final class TrainingRun {
 
     public List<Outcome> run(List<ModelSpec> specs, ResolvedDataset dataset, Options options)
             throws FashionMlException, IOException {
+        return run(specs, List.of(), dataset, options);
+    }
+
+    /** Trains the models, logging each sweep's plan first and each trial's number as it starts. */
+    public List<Outcome> run(List<ModelSpec> specs, List<SweptModel> sweeps, ResolvedDataset dataset,
+                             Options options) throws FashionMlException, IOException {
         List<Outcome> outcomes = new ArrayList<>();
         Map<String, TrainingData> arrays = new HashMap<>();
         ImageDataset data = null;
         GitInfo git = GitInfo.of(options.projectDirectory());
-        for (Planned planned : plan(specs, dataset, options, new BackendIdentity(backend.classifier(),
-                backend.kernelSettings(), backend.layerHelpersActive()), log)) {
+        List<Planned> plan = plan(specs, dataset, options, new BackendIdentity(backend.classifier(),
+                backend.kernelSettings(), backend.layerHelpersActive()), log);
+        SweepProgress sweepProgress = new SweepProgress(sweeps);
+        if (!sweeps.isEmpty() && !plan.isEmpty()) {
+            Map<String, Optional<ModelManifest>> current = new HashMap<>();
+            plan.forEach(p -> current.put(p.spec().name(), p.current()));
+            Planned first = plan.get(0);
+            sweepProgress.logPlan(current, first.inputs().trainImages() - first.split().validation().length, log);
+        }
+        for (Planned planned : plan) {
             ModelSpec spec = planned.spec();
             if (planned.current().isPresent()) {
                 if (!planned.onnxCurrent()) {
@@ -96,6 +112,7 @@ public final class TrainingRun {
                 backend.kernelCostNote().ifPresent(log::info);
                 data = load(dataset).subset(planned.inputs().trainImages(), 0);
             }
+            sweepProgress.trialLine(spec.name()).ifPresent(log::info);
             final ImageDataset source = data;
             ValidationSplit split = planned.split();
             TrainingData prepared = arrays.computeIfAbsent(spec.standardize() + "/" + split.seed(),

@@ -49,7 +49,7 @@ class FashionMnistDataTest {
         TestData.copySubsetTo(dir);
         IdxWriter.writeImages(dir.resolve("t10k-images-idx3-ubyte.gz"), new IdxImages(100, 32, 32, new byte[100 * 32 * 32]));
         IdxFormatException e = assertThrows(IdxFormatException.class, () -> ImageDataset.load(dir));
-        assertTrue(e.getMessage().contains("holds 32x32 images"), e.getMessage());
+        assertTrue(e.getMessage().contains("holds 32x32 grey images"), e.getMessage());
     }
 
     @Test

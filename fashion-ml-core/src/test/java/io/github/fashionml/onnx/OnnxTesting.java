@@ -160,7 +160,7 @@ final class OnnxTesting {
     static float[] dl4jProbabilities(MultiLayerNetwork network, Layout layout, ImageShape shape, byte[] pixels,
                                      Standardization standardization, int classes) {
         int n = pixels.length / shape.samples();
-        float[] values = Preprocessor.features(IdxImages.of(n, shape, pixels), null, 0, n, standardization);
+        float[] values = Preprocessor.features(shape.images(n, pixels), null, 0, n, standardization);
         INDArray features = Nd4j.create(values, layout.shape(n, shape), 'c');
         float[] out = network.output(features, false).dup('c').data().asFloat();
         if (out.length != n * classes) {

@@ -3,6 +3,8 @@ package io.github.fashionml.maven;
 import io.github.fashionml.FashionMlException;
 import io.github.fashionml.model.ModelConfig;
 import io.github.fashionml.model.ModelSpec;
+import io.github.fashionml.sweep.SweepPlan;
+import io.github.fashionml.sweep.SweptModel;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.train.TrainJob;
 import io.github.fashionml.train.TrainingRun;
@@ -92,15 +94,20 @@ public class TrainMojo extends AbstractModelsMojo {
         overrides.learningRate = learningRate;
         overrides.seed = seed;
         overrides.threads = threads;
-        List<ModelSpec> specs = selectedSpecs(overrides);
-        jobRunner().run(new TrainJob(specs, verifiedDataset(),
+        SweepPlan plan = SweepPlan.of(models, overrides, modelNames);
+        jobRunner().run(new TrainJob(plan, verifiedDataset(),
                 new TrainingRun.Options(outputDirectory.toPath(), force, trainLimit, testLimit, validationSize,
                         project.getBasedir() == null ? null : project.getBasedir().toPath())));
         if (attach) {
             OutputLayout layout = new OutputLayout(outputDirectory.toPath());
-            for (ModelSpec spec : specs) {
-                attach(layout.modelFile(spec.name()).toFile(), "zip", spec.name());
-                attach(layout.onnxFile(spec.name()).toFile(), "onnx", spec.name());
+            List<String> names = new java.util.ArrayList<>();
+            plan.specs().stream().map(ModelSpec::name).filter(n -> !plan.isTrial(n)).forEach(names::add);
+            // A swept model is the trial its selection chose; trials are attached only as legs (none yet).
+            plan.sweeps().stream().map(SweptModel::name).filter(n -> layout.modelFile(n).toFile().isFile())
+                    .forEach(names::add);
+            for (String name : names) {
+                attach(layout.modelFile(name).toFile(), "zip", name);
+                attach(layout.onnxFile(name).toFile(), "onnx", name);
             }
         }
     }

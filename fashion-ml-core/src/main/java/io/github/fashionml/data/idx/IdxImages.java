@@ -1,7 +1,5 @@
 package io.github.fashionml.data.idx;
 
-import io.github.fashionml.data.ImageShape;
-
 import java.util.Arrays;
 
 /**
@@ -25,15 +23,6 @@ public record IdxImages(int count, int rows, int columns, int channels, byte[] p
     /** Grey images. */
     public IdxImages(int count, int rows, int columns, byte[] pixels) {
         this(count, rows, columns, 1, pixels);
-    }
-
-    /** {@code samples} bytes of images of this shape. */
-    public static IdxImages of(int count, ImageShape shape, byte[] samples) {
-        return new IdxImages(count, shape.height(), shape.width(), shape.channels(), samples);
-    }
-
-    public ImageShape shape() {
-        return new ImageShape(rows, columns, channels);
     }
 
     /** Bytes per image: rows x columns x channels. */

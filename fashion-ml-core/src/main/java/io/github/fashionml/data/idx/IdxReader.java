@@ -1,6 +1,5 @@
 package io.github.fashionml.data.idx;
 
-import io.github.fashionml.data.ImageShape;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -60,10 +59,17 @@ public final class IdxReader {
         }
     }
 
-    /** The shape of an images file's images, from its header alone. */
-    public static ImageShape readShape(Path file) throws IOException {
+    /** An images file's dimensions, from its header alone. */
+    public static Dimensions readDimensions(Path file) throws IOException {
         try (InputStream in = openDecompressed(file)) {
-            return readHeader(new DataInputStream(in), file.toString()).shape();
+            return readHeader(new DataInputStream(in), file.toString()).dimensions();
+        }
+    }
+
+    /** How many images a file holds, and their rows, columns and channels (1 grey, 3 RGB). */
+    public record Dimensions(int count, int rows, int columns, int channels) {
+        long samples() {
+            return (long) count * rows * columns * channels;
         }
     }
 
@@ -74,7 +80,8 @@ public final class IdxReader {
         try {
             Header header = readHeader(in, name);
             read += header.bytes();
-            long total = (long) header.count() * header.shape().samples();
+            Dimensions d = header.dimensions();
+            long total = d.samples();
             if (total > Integer.MAX_VALUE - 8) {
                 throw new IdxFormatException(name, "declares " + total + " samples, more than fit in memory as one "
                         + "array");
@@ -83,7 +90,7 @@ public final class IdxReader {
             readFully(in, pixels, name, read);
             read += total;
             expectEnd(in, name, read);
-            return IdxImages.of(header.count(), header.shape(), pixels);
+            return new IdxImages(d.count(), d.rows(), d.columns(), d.channels(), pixels);
         } catch (EOFException e) {
             throw truncated(name, read, e);
         } catch (ZipException e) {
@@ -92,7 +99,7 @@ public final class IdxReader {
     }
 
     /** An images file's header: {@code [N, H, W]} (grey) or {@code [N, H, W, 3]} (colour). */
-    private record Header(int count, ImageShape shape, int bytes) {
+    private record Header(Dimensions dimensions, int bytes) {
     }
 
     private static Header readHeader(DataInputStream in, String name) throws IOException {
@@ -117,7 +124,7 @@ public final class IdxReader {
                         + columns + (colour ? " x " + channels : "") + "; the header is damaged or this is not an "
                         + "image file (a 4-dimensional one must have 1 or 3 channels last)");
             }
-            return new Header(count, new ImageShape(rows, columns, channels), colour ? 20 : 16);
+            return new Header(new Dimensions(count, rows, columns, channels), colour ? 20 : 16);
         } catch (EOFException e) {
             throw truncated(name, headerRead, e);
         }

@@ -1,5 +1,6 @@
 package io.github.fashionml.data.preprocess;
 
+import io.github.fashionml.data.ImageShape;
 import io.github.fashionml.data.idx.IdxImages;
 
 import java.util.SplittableRandom;
@@ -31,7 +32,7 @@ public final class Preprocessor {
             throw new IllegalArgumentException(images.count() + " images but " + labels.length + " labels");
         }
         return new PreparedSet(features(images, null, 0, images.count(), standardization),
-                layout.shape(images.count(), images.shape()), oneHot(labels, null, 0, labels.length, classes),
+                layout.shape(images.count(), ImageShape.of(images)), oneHot(labels, null, 0, labels.length, classes),
                 labels.clone(), classes);
     }
 

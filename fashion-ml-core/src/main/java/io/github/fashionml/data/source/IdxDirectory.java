@@ -106,10 +106,14 @@ public final class IdxDirectory {
         return matches.get(0);
     }
 
+    private static ImageShape shape(IdxReader.Dimensions d) {
+        return new ImageShape(d.rows(), d.columns(), d.channels());
+    }
+
     /** The images' size, from the headers: both sets must agree. */
     private static ImageShape shape(Map<FashionMnistFile, ResolvedFile> files) throws IOException {
-        ImageShape train = IdxReader.readShape(files.get(FashionMnistFile.TRAIN_IMAGES).path());
-        ImageShape test = IdxReader.readShape(files.get(FashionMnistFile.TEST_IMAGES).path());
+        ImageShape train = shape(IdxReader.readDimensions(files.get(FashionMnistFile.TRAIN_IMAGES).path()));
+        ImageShape test = shape(IdxReader.readDimensions(files.get(FashionMnistFile.TEST_IMAGES).path()));
         if (!train.equals(test)) {
             throw new io.github.fashionml.data.idx.IdxFormatException(
                     files.get(FashionMnistFile.TEST_IMAGES).path().toString(), "holds " + test

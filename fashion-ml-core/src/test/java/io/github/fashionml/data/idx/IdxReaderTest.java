@@ -1,5 +1,6 @@
 package io.github.fashionml.data.idx;
 
+
 import io.github.fashionml.data.FashionMnistFile;
 import io.github.fashionml.testing.TestData;
 import org.junit.jupiter.api.Test;
@@ -51,9 +52,9 @@ class IdxReaderTest {
             assertEquals(List.of(2, 3, 4, 3), List.of(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
         }
         IdxImages read = IdxReader.readImages(file);
-        assertEquals(new io.github.fashionml.data.ImageShape(3, 4, 3), read.shape());
+        assertEquals(List.of(2, 3, 4, 3), List.of(read.count(), read.rows(), read.columns(), read.channels()));
         assertArrayEquals(samples, read.pixels());
-        assertEquals(read.shape(), IdxReader.readShape(file));
+        assertEquals(new IdxReader.Dimensions(2, 3, 4, 3), IdxReader.readDimensions(file));
         // Image 1, row 2, column 3, green: sample 36 + (2 * 4 + 3) * 3 + 1 = 70 of the array.
         assertEquals((70 * 11) & 0xFF, read.sample(1, 2, 3, 1));
     }
