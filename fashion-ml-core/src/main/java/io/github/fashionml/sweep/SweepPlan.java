@@ -48,7 +48,8 @@ public record SweepPlan(List<ModelSpec> specs, List<SweptModel> sweeps, Map<Stri
         Map<String, String> trialModels = new HashMap<>();
         for (ModelConfig config : configs) {
             ModelSpec base = config.toSpec(overrides);
-            claim(owners, base.name(), "model '" + base.name() + "'");
+            // Two models of one name are reported with every other problem by ModelSpecs.validate.
+            owners.putIfAbsent(base.name(), "model '" + base.name() + "'");
             if (!config.swept()) {
                 if (config.selectBy != null || config.maxTrials != null) {
                     throw new ConfigurationException("model '" + base.name() + "': <selectBy> and <maxTrials> choose "
@@ -60,12 +61,23 @@ public record SweepPlan(List<ModelSpec> specs, List<SweptModel> sweeps, Map<Stri
             }
             SweptModel swept = sweep(base.name(), config, overrides);
             for (Trial trial : swept.trials()) {
-                claim(owners, trial.name(), "a trial of model '" + base.name() + "'");
+                String earlier = owners.putIfAbsent(trial.name(), "a trial of model '" + base.name() + "'");
+                if (earlier != null) {
+                    throw clash(trial.name(), earlier, base.name());
+                }
                 all.add(trial.spec());
                 modelOf.put(trial.name(), base.name());
                 trialModels.put(trial.name(), base.name());
             }
             sweeps.add(swept);
+        }
+        for (SweptModel swept : sweeps) {
+            for (Trial trial : swept.trials()) {
+                String owner = owners.get(trial.name());
+                if (!owner.equals("a trial of model '" + swept.name() + "'")) {
+                    throw clash(trial.name(), owner, swept.name());
+                }
+            }
         }
         ModelSpecs.validate(all);
         if (selected == null || selected.isBlank()) {
@@ -128,11 +140,8 @@ public record SweepPlan(List<ModelSpec> specs, List<SweptModel> sweeps, Map<Stri
         return new SweptModel(model, grid.selectBy(), parameters, trials);
     }
 
-    private static void claim(Map<String, String> owners, String name, String owner) throws ConfigurationException {
-        String earlier = owners.putIfAbsent(name, owner);
-        if (earlier != null) {
-            throw new ConfigurationException("the name '" + name + "' is used by " + earlier + " and by " + owner
-                    + ": rename the model so that no model is named like another model's trial");
-        }
+    private static ConfigurationException clash(String trial, String owner, String model) {
+        return new ConfigurationException("the name '" + trial + "' is used by " + owner + " and by a trial of model '"
+                + model + "': rename the model so that no model is named like another model's trial");
     }
 }

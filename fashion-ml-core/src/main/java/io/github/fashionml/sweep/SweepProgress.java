@@ -53,8 +53,7 @@ public final class SweepProgress {
                         + "in the grid): %s", sweep.name(), i + 1, toTrain.size(),
                         sweep.trials().indexOf(toTrain.get(i)) + 1, total, toTrain.get(i).name()));
             }
-            String grid = total + " trial" + (total == 1 ? "" : "s") + " (" + String.join(" x ",
-                    sweep.parameters()) + "), selected by " + sweep.selectBy();
+            String grid = grid(sweep);
             if (toTrain.isEmpty()) {
                 log.info("Sweep " + sweep.name() + ": " + grid + "; all up to date");
                 continue;
@@ -70,6 +69,19 @@ public final class SweepProgress {
                     toTrain.size(), ProgressLog.shortDuration(seconds), speed,
                     speeds.isEmpty() ? "the architecture's speed on 2 cores" : "measured by this sweep's trials"));
         }
+    }
+
+    /** Logs each sweep as wholly up to date: the build trains nothing. */
+    public void logUpToDate(ProgressLog log) {
+        for (SweptModel sweep : sweeps) {
+            log.info("Sweep " + sweep.name() + ": " + grid(sweep) + "; all up to date");
+        }
+    }
+
+    private static String grid(SweptModel sweep) {
+        int total = sweep.trials().size();
+        return total + " trial" + (total == 1 ? "" : "s") + " (" + String.join(" x ", sweep.parameters())
+                + "), selected by " + sweep.selectBy();
     }
 
     /** The line to log as a trial starts training, if the spec is a trial. */

@@ -2,6 +2,7 @@ package io.github.fashionml.train;
 
 import io.github.fashionml.ConfigurationException;
 import io.github.fashionml.sweep.SweepPlan;
+import io.github.fashionml.sweep.SweepProgress;
 import io.github.fashionml.sweep.SweepSelector;
 import io.github.fashionml.sweep.SweptModel;
 import io.github.fashionml.FashionMlException;
@@ -52,6 +53,7 @@ public record TrainJob(List<ModelSpec> specs, List<SweptModel> sweeps, ResolvedD
         if (!TrainingRun.allUpToDate(specs, dataset, options, settings.get(), log)) {
             return false;
         }
+        new SweepProgress(sweeps).logUpToDate(log);
         new SweepSelector(options.outputDirectory(), log).selectAll(sweeps);
         return true;
     }
