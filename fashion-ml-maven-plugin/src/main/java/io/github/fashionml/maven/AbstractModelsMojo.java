@@ -20,8 +20,14 @@ abstract class AbstractModelsMojo extends AbstractNativeMojo {
      * {@code <schedule>} ({@code <type>} {@code constant}, {@code cosine}, {@code onecycle} or {@code plateau}, with
      * {@code warmupEpochs}, {@code floor}, {@code factor}, {@code patience}, {@code monitor}) and
      * {@code <earlyStopping>} ({@code monitor} {@code validationLoss} or {@code validationAccuracy},
-     * {@code patience}, {@code minDelta}, {@code restoreBest}, {@code enabled}). Default: the three reference
-     * models.
+     * {@code patience}, {@code minDelta}, {@code restoreBest}, {@code enabled}). A {@code <sweep>} lists
+     * comma-separated values for any of {@code learningRate}, {@code batchSize}, {@code epochs}, {@code schedule}
+     * (the type), {@code filters} and {@code dense} (layers joined by '-', e.g. {@code 128,256-128}),
+     * {@code kernelSize}, {@code padding}, {@code convDropout}, {@code denseDropout}, {@code standardize} and
+     * {@code seed}: every combination trains as a trial of its own ({@code dnn_lr0.002_seed1}), and the model
+     * becomes the trial chosen on validation by {@code <selectBy>} ({@code validationAccuracy}, the default, or
+     * {@code validationLoss}; seeds are repeats judged by their mean), at most {@code <maxTrials>} (64) trials.
+     * Default: the three reference models.
      */
     @Parameter
     protected List<ModelConfig> models;
