@@ -54,4 +54,9 @@ assert evaluation.model == 'dnn' && evaluation.count == 1000
 assert json('comparison.json').models*.model == ['dnn', 'tiny']
 def summary = new File(out, 'summary.md').text
 assert summary =~ /\| dnn \| minAccuracy \| 0\.5000 \| accuracy 0\.\d{4} \| pass \|/
+
+// reproduce: dnn retrains its selected trial, and a trial reproduces by its own name.
+def reproduced = json('dnn/reproduce.json')
+assert reproduced.reproduced == true
+assert json('dnn_lr0.0005_seed2/reproduce.json').reproduced == true
 true

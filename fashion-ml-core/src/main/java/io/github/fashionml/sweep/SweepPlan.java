@@ -110,6 +110,23 @@ public record SweepPlan(List<ModelSpec> specs, List<SweptModel> sweeps, Map<Stri
         return new SweepPlan(specs, selectedSweeps, selectedTrials);
     }
 
+    /**
+     * The names the goals after {@code train} work on: each model without a sweep, each swept model (its
+     * selected trial), and each trial named on its own (for {@code reproduce}).
+     */
+    public List<String> modelNames() {
+        List<String> names = new ArrayList<>();
+        for (ModelSpec spec : specs) {
+            String model = trialModels.get(spec.name());
+            boolean wholeSweep = model != null && sweeps.stream().anyMatch(s -> s.name().equals(model));
+            String name = wholeSweep ? model : spec.name();
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
     /** Whether a planned name is a sweep's trial (rather than a model of its own). */
     public boolean isTrial(String name) {
         return trialModels.containsKey(name);

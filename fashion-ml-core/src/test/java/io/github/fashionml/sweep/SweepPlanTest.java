@@ -89,10 +89,13 @@ class SweepPlanTest {
         SweepPlan whole = SweepPlan.of(models, null, "dnn");
         assertEquals(4, whole.specs().size());
         assertEquals(1, whole.sweeps().size());
+        assertEquals(List.of("dnn"), whole.modelNames());
+        assertEquals(List.of("cnn", "dnn"), SweepPlan.of(models, null, null).modelNames());
         SweepPlan one = SweepPlan.of(models, null, "dnn_lr0.002_seed1");
         assertEquals(List.of("dnn_lr0.002_seed1"), one.specs().stream().map(ModelSpec::name).toList());
         assertTrue(one.sweeps().isEmpty());
         assertTrue(one.isTrial("dnn_lr0.002_seed1"));
+        assertEquals(List.of("dnn_lr0.002_seed1"), one.modelNames());
         ConfigurationException e = assertThrows(ConfigurationException.class, () -> SweepPlan.of(models, null, "rnn"));
         assertTrue(e.getMessage().contains("[rnn]"), e.getMessage());
     }

@@ -26,7 +26,8 @@ public class ReproduceMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        List<Reproduction> results = new Reproducer(jobRunner()).run(outputDirectory.toPath(), selectedNames(),
+        List<Reproduction> results = new Reproducer(jobRunner()).run(outputDirectory.toPath(),
+                io.github.fashionml.sweep.SweepPlan.of(models, null, modelNames).modelNames(),
                 reproduceEpochs);
         getLog().info(results.size() + " model" + (results.size() == 1 ? "" : "s") + " reproduced bit for bit");
     }
