@@ -27,6 +27,8 @@ public final class OutputLayout {
     public static final String REPRODUCTION_FILE = "reproduce.json";
     /** In a swept model's folder: every trial's validation figures and which trial the model is. */
     public static final String SELECTION_FILE = "selection.json";
+    /** The legs a CI matrix trains: {@code plan}'s output. */
+    public static final String PLAN_FILE = "plan.json";
 
     private final Path root;
 
@@ -48,6 +50,10 @@ public final class OutputLayout {
 
     public Path summaryFile() {
         return root.resolve(SUMMARY_FILE);
+    }
+
+    public Path planFile() {
+        return root.resolve(PLAN_FILE);
     }
 
     public Path modelDirectory(String model) {

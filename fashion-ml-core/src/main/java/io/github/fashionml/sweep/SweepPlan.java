@@ -127,6 +127,14 @@ public record SweepPlan(List<ModelSpec> specs, List<SweptModel> sweeps, Map<Stri
         return names;
     }
 
+    /**
+     * The names {@code evaluate} and {@code compare} work on: {@link #modelNames()} without trials named on their
+     * own, since the test set is read for a sweep's selected trial only.
+     */
+    public List<String> evaluatedNames() {
+        return modelNames().stream().filter(n -> !isTrial(n)).toList();
+    }
+
     /** Whether a planned name is a sweep's trial (rather than a model of its own). */
     public boolean isTrial(String name) {
         return trialModels.containsKey(name);

@@ -141,6 +141,20 @@ public final class TrainingRun {
         return true;
     }
 
+    /**
+     * Each model's training inputs, and so its fingerprint, for a backend with these settings, decided without
+     * loading ND4J: what a plan of legs for a CI matrix records.
+     */
+    public static Map<String, TrainingInputs> inputs(List<ModelSpec> specs, ResolvedDataset dataset, Options options,
+                                                     NativeSettings settings) throws FashionMlException, IOException {
+        Map<String, TrainingInputs> inputs = new java.util.LinkedHashMap<>();
+        for (Planned p : plan(specs, dataset, options, new BackendIdentity(settings.classifier(),
+                settings.kernelSettings(), settings.oneDnn()), ProgressLog.into(new ArrayList<>()))) {
+            inputs.put(p.spec().name(), p.inputs());
+        }
+        return inputs;
+    }
+
     /** What of the backend goes into the fingerprint. */
     private record BackendIdentity(String classifier, Map<String, String> kernelSettings, boolean layerHelpers) {
     }

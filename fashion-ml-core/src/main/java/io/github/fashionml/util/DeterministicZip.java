@@ -16,6 +16,13 @@ public final class DeterministicZip {
     private DeterministicZip() {
     }
 
+    /** A new zip of these entries (name to content), in name order, with fixed times. */
+    public static byte[] of(java.util.Map<String, byte[]> entries) throws IOException {
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        new ZipOutputStream(empty).close();
+        return normalize(empty.toByteArray(), entries);
+    }
+
     public static byte[] normalize(byte[] zip) throws IOException {
         return normalize(zip, java.util.Map.of());
     }

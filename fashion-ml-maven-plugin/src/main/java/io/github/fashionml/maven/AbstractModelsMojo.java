@@ -70,7 +70,17 @@ abstract class AbstractModelsMojo extends AbstractNativeMojo {
         return checks;
     }
 
+    /**
+     * The models to evaluate and compare: each selected model, a swept model meaning its selected trial. Trials
+     * named on their own (a matrix leg) are left out, and logged: only a sweep's selected trial reads the test set.
+     */
     protected List<String> selectedNames() throws ConfigurationException {
-        return selectedSpecs(null).stream().map(ModelSpec::name).toList();
+        io.github.fashionml.sweep.SweepPlan plan = io.github.fashionml.sweep.SweepPlan.of(models, null, modelNames);
+        List<String> names = plan.evaluatedNames();
+        if (names.size() < plan.modelNames().size()) {
+            getLog().info("Sweep trials are not evaluated on the test set (only a sweep's selected trial is): "
+                    + plan.modelNames().stream().filter(plan::isTrial).toList());
+        }
+        return names;
     }
 }

@@ -59,6 +59,9 @@ public class CompareMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
+        if (selectedNames().isEmpty()) {
+            return;
+        }
         if (baseline != null && baselineArtifact != null) {
             throw new ConfigurationException("Set either baseline (an evaluation.json) or baselineArtifact "
                     + "(a published model), not both.");

@@ -28,6 +28,9 @@ public class EvaluateMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
+        if (selectedNames().isEmpty()) {
+            return;
+        }
         jobRunner().run(new EvaluateJob(selectedNames(), verifiedDataset(), outputDirectory.toPath(), qualityGates(),
                 failOnGate));
     }

@@ -1,18 +1,15 @@
 package io.github.fashionml.maven;
 
 import io.github.fashionml.FashionMlException;
-import io.github.fashionml.model.ModelConfig;
 import io.github.fashionml.model.ModelSpec;
 import io.github.fashionml.sweep.SweepPlan;
 import io.github.fashionml.sweep.SweptModel;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.train.TrainJob;
-import io.github.fashionml.train.TrainingRun;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
 
 import java.io.File;
@@ -29,44 +26,7 @@ import java.util.List;
  * not trained again; otherwise the log says which input changed.
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
-public class TrainMojo extends AbstractModelsMojo {
-
-    /** Epochs for every model, overriding their own. */
-    @Parameter(property = "fashionml.epochs")
-    private Integer epochs;
-
-    /** Batch size for every model, overriding their own. */
-    @Parameter(property = "fashionml.batchSize")
-    private Integer batchSize;
-
-    /** Learning rate for every model, overriding their own. */
-    @Parameter(property = "fashionml.learningRate")
-    private Double learningRate;
-
-    /** Seed for every model, overriding their own. */
-    @Parameter(property = "fashionml.seed")
-    private Long seed;
-
-    /** Native threads for every model (0: each architecture's best), overriding their own. */
-    @Parameter(property = "fashionml.threads")
-    private Integer threads;
-
-    /** Train on the first N training images only (0: all 60,000). For quick runs; part of the fingerprint. */
-    @Parameter(property = "fashionml.trainLimit", defaultValue = "0")
-    private int trainLimit;
-
-    /** Evaluate on the first N test images only (0: all 10,000). Training reads no test image. */
-    @Parameter(property = "fashionml.testLimit", defaultValue = "0")
-    private int testLimit;
-
-    /**
-     * Training images held out for validation, stratified by class and chosen from each model's seed: the model
-     * never trains on them, and each epoch, early stopping and the plateau schedule are judged on them. Default:
-     * a tenth of the training images (6,000 of 60,000). 0 trains on every image and allows neither early
-     * stopping nor the plateau schedule. Part of the fingerprint.
-     */
-    @Parameter(property = "fashionml.validationSize")
-    private Integer validationSize;
+public class TrainMojo extends AbstractTrainingMojo {
 
     /** Train even when the recorded model is up to date. */
     @Parameter(property = "fashionml.force", defaultValue = "false")
@@ -80,24 +40,13 @@ public class TrainMojo extends AbstractModelsMojo {
     private boolean attach;
 
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Component
     private MavenProjectHelper projectHelper;
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        ModelConfig overrides = new ModelConfig();
-        overrides.epochs = epochs;
-        overrides.batchSize = batchSize;
-        overrides.learningRate = learningRate;
-        overrides.seed = seed;
-        overrides.threads = threads;
-        SweepPlan plan = SweepPlan.of(models, overrides, modelNames);
-        jobRunner().run(new TrainJob(plan, verifiedDataset(),
-                new TrainingRun.Options(outputDirectory.toPath(), force, trainLimit, testLimit, validationSize,
-                        project.getBasedir() == null ? null : project.getBasedir().toPath())));
+        SweepPlan plan = sweepPlan();
+        jobRunner().run(new TrainJob(plan, verifiedDataset(), trainingOptions(force)));
         if (attach) {
             OutputLayout layout = new OutputLayout(outputDirectory.toPath());
             List<String> names = new java.util.ArrayList<>();
