@@ -6,6 +6,7 @@ import io.github.fashionml.eval.Evaluation;
 import io.github.fashionml.eval.EvaluationRun;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.provenance.ModelManifest;
+import io.github.fashionml.sweep.Selection;
 import io.github.fashionml.util.Json;
 import io.github.fashionml.util.ProgressLog;
 
@@ -85,6 +86,7 @@ public final class ComparisonRun {
         OutputLayout layout = new OutputLayout(outputDirectory);
         List<Evaluation> evaluations = new ArrayList<>();
         Map<String, ModelManifest> manifests = new LinkedHashMap<>();
+        Map<String, Selection> selections = new LinkedHashMap<>();
         for (String model : models) {
             Path evaluation = layout.evaluationFile(model);
             if (!Files.isRegularFile(evaluation)) {
@@ -95,6 +97,11 @@ public final class ComparisonRun {
             Path manifest = layout.manifestFile(model);
             if (Files.isRegularFile(manifest)) {
                 manifests.put(model, Json.read(manifest, ModelManifest.class, "run the train goal again"));
+            }
+            // A swept model's selection, for summary.md; read before anything is written.
+            Path selection = layout.selectionFile(model);
+            if (Files.isRegularFile(selection)) {
+                selections.put(model, Json.read(selection, Selection.class, "run the train goal again"));
             }
         }
         BaselineCheck check = null;
@@ -118,7 +125,7 @@ public final class ComparisonRun {
         Path out = layout.comparisonFile();
         Json.write(out, comparison);
         Path summary = layout.summaryFile();
-        String markdown = CiSummary.markdown(comparison, evaluations, gates);
+        String markdown = CiSummary.markdown(comparison, evaluations, gates, selections);
         io.github.fashionml.util.AtomicFiles.write(summary,
                 stream -> stream.write(markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         log.info("CI summary written to " + summary + " (append it to $GITHUB_STEP_SUMMARY, or post it on a pull "

@@ -16,8 +16,15 @@ public final class Charts {
     public record Tick(double position, String label) {
     }
 
-    /** A point in pixels, formatted for SVG. */
-    public record Point(String x, String y) {
+    /** A point in pixels, formatted for SVG, with the text its tooltip shows (null for none). */
+    public record Point(String x, String y, String title) {
+        public Point(String x, String y) {
+            this(x, y, null);
+        }
+    }
+
+    /** A value at a category of the x axis (its index), with the text its tooltip shows. */
+    public record CategoryValue(int category, double value, String title) {
     }
 
     /**
@@ -186,6 +193,80 @@ public final class Charts {
             legend.add(new Series((s + 1) + " = " + names.get(s), PALETTE[s % PALETTE.length], "", List.of()));
         }
         return new BarChart(title, width, height, left, right, top, bottom, yLabel, yTicks, groups, legend);
+    }
+
+    /**
+     * Series over categories (such as a swept parameter's values) evenly spaced on the x axis, each point with a
+     * tooltip; a series may miss categories. {@code marked} (an index, or -1) is drawn as a dashed line labelled
+     * {@code markedLabel}. With several series each carries its name at its last point, so they read without colour.
+     */
+    public static LineChart categoryChart(String title, String xLabel, String yLabel, List<String> categories,
+                                          List<String> names, List<List<CategoryValue>> values, int marked,
+                                          String markedLabel, boolean unitInterval) {
+        int width = names.size() > 1 ? 610 : 520;
+        int height = 300;
+        double left = 64;
+        double right = 520 - 16;
+        double top = 28;
+        double bottom = height - 44;
+        int n = categories.size();
+        double[] range = niceRange(values.stream().flatMap(List::stream).mapToDouble(CategoryValue::value).min()
+                .orElse(0), values.stream().flatMap(List::stream).mapToDouble(CategoryValue::value).max().orElse(1),
+                unitInterval);
+        double lo = range[0];
+        double hi = range[1];
+        List<Tick> yTicks = yTicks(lo, hi, bottom, top, (hi - lo) / 4 < 0.05 ? "%.3f" : "%.2f");
+        List<Tick> xTicks = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            xTicks.add(new Tick(round(x(c + 1, n, left, right)), categories.get(c)));
+        }
+        List<Series> series = new ArrayList<>();
+        for (int s = 0; s < values.size(); s++) {
+            List<Point> markers = new ArrayList<>();
+            for (CategoryValue v : values.get(s).stream()
+                    .sorted(java.util.Comparator.comparingInt(CategoryValue::category)).toList()) {
+                markers.add(new Point(fmt(round(x(v.category() + 1, n, left, right))),
+                        fmt(round(scale(v.value(), lo, hi, bottom, top))), v.title()));
+            }
+            String points = String.join(" ", markers.stream().map(p -> p.x() + "," + p.y()).toList());
+            Point label = names.size() > 1 && !markers.isEmpty() ? markers.get(markers.size() - 1) : null;
+            series.add(new Series(names.get(s), PALETTE[s % PALETTE.length], points, markers, null, label));
+        }
+        Tick mark = marked >= 0 && marked < n ? new Tick(round(x(marked + 1, n, left, right)), markedLabel) : null;
+        return new LineChart(title, width, height, left, right, top, bottom, xLabel, yLabel, xTicks, yTicks, series,
+                mark);
+    }
+
+    /**
+     * One bar per category, each labelled with its value ({@code %.4f}) and with a tooltip; the {@code highlighted}
+     * bar (an index, or -1) in a second colour. Accuracies start a tenth below the lowest, other figures at 0.
+     */
+    public static BarChart bars(String title, String yLabel, List<String> categories, List<Double> values,
+                                List<String> titles, int highlighted, boolean unitInterval) {
+        int width = Math.max(320, Math.min(760, 120 + 90 * categories.size()));
+        int height = 300;
+        double left = 64;
+        double right = width - 16;
+        double top = 28;
+        double bottom = height - 56;
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        double[] range = niceRange(min, max, unitInterval);
+        double lo = unitInterval ? Math.max(0, range[0] - 0.1) : 0;
+        double hi = range[1];
+        List<Tick> yTicks = yTicks(lo, hi, bottom, top, (hi - lo) / 4 < 0.05 ? "%.3f" : "%.2f");
+        double groupWidth = (right - left) / Math.max(1, categories.size());
+        double barWidth = Math.min(48, groupWidth - 12);
+        List<BarGroup> groups = new ArrayList<>();
+        for (int c = 0; c < categories.size(); c++) {
+            double v = values.get(c);
+            double y = scale(Math.max(lo, v), lo, hi, bottom, top);
+            double centre = left + c * groupWidth + groupWidth / 2;
+            groups.add(new BarGroup(categories.get(c), round(centre), List.of(new Bar(round(centre - barWidth / 2),
+                    round(y), round(barWidth), round(bottom - y), PALETTE[c == highlighted ? 1 : 0],
+                    String.format(Locale.ROOT, "%.4f", v), titles.get(c)))));
+        }
+        return new BarChart(title, width, height, left, right, top, bottom, yLabel, yTicks, groups, List.of());
     }
 
     /** A heatmap of a square matrix, each cell shaded by its share of the row (the actual class). */

@@ -6,14 +6,19 @@ import io.github.fashionml.eval.EvaluationRun;
 import io.github.fashionml.output.OutputLayout;
 import io.github.fashionml.provenance.ModelManifest;
 import io.github.fashionml.provenance.TrainingHistory;
+import io.github.fashionml.sweep.Selection;
 import io.github.fashionml.util.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 
-/** One model's outputs as the report reads them: its manifest, evaluation and (possibly empty) history. */
-record ModelOutputs(String model, ModelManifest manifest, Evaluation evaluation, TrainingHistory history) {
+/**
+ * One model's outputs as the report reads them: its manifest, evaluation, (possibly empty) history and, for a swept
+ * model, its {@code selection.json} (else null).
+ */
+record ModelOutputs(String model, ModelManifest manifest, Evaluation evaluation, TrainingHistory history,
+                    Selection selection) {
 
     /** The kept epoch: the history's record, else the last epoch. */
     int keptEpoch() {
@@ -33,6 +38,8 @@ record ModelOutputs(String model, ModelManifest manifest, Evaluation evaluation,
         TrainingHistory history = Files.isRegularFile(layout.historyFile(model))
                 ? Json.read(layout.historyFile(model), TrainingHistory.class, "run the train goal again")
                 : new TrainingHistory(model, List.of(), null, null);
-        return new ModelOutputs(model, manifest, evaluation, history);
+        Selection selection = Files.isRegularFile(layout.selectionFile(model))
+                ? Json.read(layout.selectionFile(model), Selection.class, "run the train goal again") : null;
+        return new ModelOutputs(model, manifest, evaluation, history, selection);
     }
 }

@@ -31,7 +31,7 @@ final class ModelPages {
         return new ReportPages.ModelPage(outputs.model(), ReportBuilder.pageName(outputs.model()),
                 manifest.inputs().spec().architecture(), headline(manifest, e), classReport(e),
                 Charts.heatmap(e.confusionMatrix(), classNames), confusions, historyCharts(outputs),
-                network(network), manifestEntries(manifest), misclassified, onnx);
+                network(network), manifestEntries(manifest), misclassified, onnx, SweepPages.of(outputs));
     }
 
     private static ReportPages.Headline headline(ModelManifest manifest, Evaluation e) {

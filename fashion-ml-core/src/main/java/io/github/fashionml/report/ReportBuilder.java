@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads a build's outputs ({@code dataset.json}, each model's manifest, history and evaluation, and
- * {@code comparison.json}) and turns them into the pages' values, writing the image files they show.
+ * Reads a build's outputs ({@code dataset.json}, each model's manifest, history and evaluation, a swept model's
+ * {@code selection.json}, and {@code comparison.json}) and turns them into the pages' values, writing the image
+ * files they show.
  */
 public final class ReportBuilder {
     private final Path outputDirectory;
@@ -95,7 +96,8 @@ public final class ReportBuilder {
         }
         List<ReportPages.Tile> samples = images == null ? List.of() : images.samples();
         return new ReportPages.Overview("fashion-ml report", generated, pages, verdicts, datasetSummary, dataFiles,
-                baseline, samples, sideBySide(outputs), classF1(outputs));
+                baseline, samples, sideBySide(outputs), classF1(outputs), outputs.stream().map(SweepPages::mention)
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /** The data set's name, shape and digest, and each class's training and test images. */

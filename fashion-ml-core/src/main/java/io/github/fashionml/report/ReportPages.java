@@ -10,7 +10,11 @@ public final class ReportPages {
     /** The overview page. */
     public record Overview(String title, String generated, List<ModelPage> models, List<Verdict> verdicts,
                            Dataset dataset, List<DataFile> dataFiles, String baseline, List<Tile> samples,
-                           List<Charts.LineChart> sideBySide, Charts.BarChart classF1) {
+                           List<Charts.LineChart> sideBySide, Charts.BarChart classF1, List<SweepMention> sweeps) {
+    }
+
+    /** A swept model on the overview: which trial it is, linking its page's sweep section. */
+    public record SweepMention(String model, String href, String text) {
     }
 
     /**
@@ -50,10 +54,35 @@ public final class ReportPages {
     public record Entry(String label, String value) {
     }
 
-    /** One model's page; {@code onnx} is null when the model has no {@code model.onnx}. */
+    /**
+     * One model's page; {@code onnx} is null when the model has no {@code model.onnx}, {@code sweep} when it has no
+     * {@code selection.json}.
+     */
     public record ModelPage(String name, String page, String architecture, Headline headline, ClassReport report,
                             Charts.Heatmap heatmap, List<String> topConfusions, List<Charts.LineChart> charts,
-                            Network network, List<Entry> manifest, List<Tile> misclassified, Download onnx) {
+                            Network network, List<Entry> manifest, List<Tile> misclassified, Download onnx,
+                            Sweep sweep) {
+    }
+
+    /**
+     * How a swept model's trial was chosen: the candidates best first ({@code columns} name their swept values),
+     * every trial, and a chart of the candidates' means against the swept values ({@code chart}) or, when only
+     * seeds were swept, of each seed's trial ({@code bars}); the other is null. {@code testNote} is non-null when
+     * the model's evaluation is not of the selected trial, so no test figure is shown.
+     */
+    public record Sweep(String selectBy, String selectedTrial, String trialCount, String rule, String reason,
+                        List<String> columns, List<SweepCandidate> candidates, List<String> trialColumns,
+                        List<SweepTrial> trials, Charts.LineChart chart, Charts.BarChart bars, String testNote) {
+    }
+
+    /** A candidate's row; {@code testAccuracy} is empty except in the selected row. */
+    public record SweepCandidate(String rank, List<String> values, String mean, String standardDeviation,
+                                 String seeds, boolean selected, String testAccuracy) {
+    }
+
+    /** A trial's row: its swept values (seed included) and its kept epoch's validation figures. */
+    public record SweepTrial(String name, List<String> values, String validationAccuracy, String validationLoss,
+                             String epochs, boolean selected) {
     }
 
     /** A file the report links, copied beside its pages so the link works wherever the site is published. */
