@@ -125,4 +125,27 @@ def unreachable = finish(start('gather-unreachable', new File(repos, 'unreachabl
 assert unreachable.exit != 0
 assert unreachable.log.contains('Cannot read io.github.fashionml.it:scale-out-legs-leg-tiny:zip:1.0 from the leg repository fashion-ml-legs (http://127.0.0.1:9/legs)')
 assert !new File(unreachable.dir, 'target/fashion-ml/tiny').exists()
+
+// An HTTP repository on loopback (mrm-maven-plugin's hosted repository, started around the ITs): the legs, already
+// trained in their jobs, publish there too, and a gather from it finds all four.
+def http = binding.hasVariable('mrmUrl') ? mrmUrl?.toString() : null
+if (http && http.startsWith('http')) {
+    def httpLegs = "legs-http::${http}"
+    legs.collate(2).each { pair ->
+        pair.collect { leg ->
+            start("leg-${leg}", new File(repos, "leg-${leg}"), ['verify', "-Dfashionml.modelNames=${leg}",
+                    '-Dfashionml.publishLegs=true', "-Dfashionml.legRepository=${httpLegs}"])
+        }.collect(finish).each { job ->
+            assert job.exit == 0 : "${job.name} could not publish over HTTP:\n${job.log.readLines().takeRight(30).join('\n')}"
+            assert !job.log.contains(': training dnn') : "${job.name} trained again"
+        }
+    }
+    def httpGather = finish(start('gather-http', new File(repos, 'unreachable'), ['verify',
+            '-Dfashionml.gather=true', "-Dfashionml.legRepository=${httpLegs}"]))
+    assert httpGather.exit == 0 : httpGather.log.readLines().takeRight(30).join('\n')
+    assert httpGather.log.contains("Gathered 4 of 4 legs from legs-http (${http})")
+    println "legs published to and gathered from ${http}"
+} else {
+    println "no HTTP repository (mrmUrl: ${http}): legs published to file:// only"
+}
 true
