@@ -37,6 +37,9 @@ colours.each { name, rgb ->
         }
     }
 }
+// A Mac's hidden file and one image filed under two classes: skipped and reported, not refused.
+new File(root, '.DS_Store').bytes = 'Bud1'.bytes
+new File(root, 'green/dup.png').bytes = new File(root, 'red/0.png').bytes
 new File(withCorrupt, 'green/broken.png').text = 'not a PNG: a text file with the wrong extension'
 
 // New photos for predict, 60x80: one of each colour.

@@ -19,7 +19,7 @@ assert dataset.decoding.colorMode == 'rgb' && dataset.decoding.height == 24 && d
 int trainCount = (dataset.files['train-images'].size - 20) / (24 * 32 * 3)
 int testCount = (dataset.files['test-images'].size - 20) / (24 * 32 * 3)
 assert trainCount * 24 * 32 * 3 + 20 == dataset.files['train-images'].size
-assert trainCount + testCount == 300
+assert trainCount + testCount == 301
 assert testCount >= 45 && testCount <= 105 : "a test fraction of 0.25 put ${testCount} of 300 images in test"
 assert log.contains("Image folder data set 'squares': 24x32 RGB images, 3 classes [blue, green, red]")
 
@@ -33,6 +33,12 @@ assert log.contains("Image folder data set 'squares': 24x32 RGB images, 3 classe
     println "${model}: test accuracy ${evaluation.accuracy} on ${testCount} images"
     assert new File(out, "${model}/model.onnx").length() > 0
 }
+
+// The report says what the folder held besides usable images: the hidden file, the image under two classes.
+def index = new File(basedir, 'target/site/fashion-ml/index.html').text
+assert index.contains('Skipped 1 hidden file') : 'the report does not list the skipped hidden file'
+assert index =~ /1 image under two or more classes[^<]*red\/0\.png/ : 'the report does not list the duplicate'
+assert dataset.folder.duplicates.size() == 1
 
 // The report's galleries are in colour: a sample image has three colour channels.
 def samples = new File(basedir, 'target/site/fashion-ml/images/samples').listFiles().findAll { it.name.endsWith('.png') }

@@ -91,6 +91,19 @@ legs.each { leg ->
     assert here == there : "${leg}: ${here} trained locally, ${there} in the matrix"
 }
 
+// A rerun of one leg publishes the same bytes again: accepted. A leg retrained from another configuration may not
+// overwrite the release's artifact: refused, naming its coordinates (the repository keeps the first).
+def rerun = finish(start('leg-tiny', new File(repos, 'leg-tiny'), ['verify', '-Dfashionml.modelNames=tiny',
+        '-Dfashionml.publishLegs=true', "-Dfashionml.legRepository=${legUrl}"]))
+assert rerun.exit == 0 : rerun.log.readLines().takeRight(30).join('\n')
+def overwrite = finish(start('leg-small-changed', new File(repos, 'leg-small'), ['verify', '-Pchanged',
+        '-Dfashionml.modelNames=small', '-Dfashionml.publishLegs=true', "-Dfashionml.legRepository=${legUrl}"]))
+assert overwrite.exit != 0
+assert overwrite.log.contains('io.github.fashionml.it:scale-out-legs-leg-small:zip:1.0 is already in the release '
+        + 'repository fashion-ml-legs') && overwrite.log.contains('a release is never overwritten')
+assert rerun.log.contains('Leg tiny: already published as io.github.fashionml.it:scale-out-legs-leg-tiny:zip:1.0 with '
+        + 'the same fingerprint and parameters; left as it is')
+
 // Failures, each in a fresh copy of the project sharing one more local repository.
 def failing = new File(repos, 'failing')
 def tinyZip = new File(legRepository, 'io/github/fashionml/it/scale-out-legs-leg-tiny/1.0/scale-out-legs-leg-tiny-1.0.zip')
@@ -130,6 +143,8 @@ assert !new File(unreachable.dir, 'target/fashion-ml/tiny').exists()
 // trained in their jobs, publish there too, and a gather from it finds all four.
 def http = binding.hasVariable('mrmUrl') ? mrmUrl?.toString() : null
 if (http && http.startsWith('http')) {
+    // The hosted repository outlives one build (mvn verify without clean): start it empty of these legs.
+    new File(mrmHosted.toString(), 'io/github/fashionml/it').deleteDir()
     def httpLegs = "legs-http::${http}"
     legs.collate(2).each { pair ->
         pair.collect { leg ->

@@ -58,7 +58,8 @@ public final class ReportBuilder {
                 Path trainLabels = dataset.path(FashionMnistFile.TRAIN_LABELS);
                 if (Files.isRegularFile(trainLabels)) {
                     datasetSummary = datasetSummary(description,
-                            IdxReader.readLabels(trainLabels, classNames.size()), testLabels);
+                            IdxReader.readLabels(trainLabels, classNames.size()), testLabels,
+                            dataset.folder() == null ? List.of() : dataset.folder().lines());
                 }
             }
         }
@@ -102,7 +103,7 @@ public final class ReportBuilder {
 
     /** The data set's name, shape and digest, and each class's training and test images. */
     private static ReportPages.Dataset datasetSummary(DatasetDescription description, byte[] trainLabels,
-                                                      byte[] testLabels) {
+                                                      byte[] testLabels, List<String> notes) {
         int[] train = new int[description.classCount()];
         int[] test = new int[description.classCount()];
         for (byte label : trainLabels) {
@@ -117,7 +118,7 @@ public final class ReportBuilder {
                     String.format(Locale.ROOT, "%,d", train[c]), String.format(Locale.ROOT, "%,d", test[c])));
         }
         return new ReportPages.Dataset(description.name(), description.shape().toString(), description.digest(),
-                classes);
+                classes, notes);
     }
 
     /** Validation accuracy and loss per epoch of every model on one chart each, each model's kept epoch ringed. */

@@ -21,7 +21,7 @@ public final class ReportPages {
      * Which data set the models learnt: its name, image shape, digest, and each class's training and test images
      * (training images include those held out for validation).
      */
-    public record Dataset(String name, String shape, String digest, List<ClassCount> classes) {
+    public record Dataset(String name, String shape, String digest, List<ClassCount> classes, List<String> notes) {
     }
 
     /** One class of the data set: its name and how many training and test images it has. */

@@ -120,6 +120,23 @@ public final class LegArchive {
         return Outcome.UNPACKED;
     }
 
+    /**
+     * Whether an archive holds this leg trained from the same inputs to the same parameters: a rerun of the leg,
+     * whatever its time stamps. Anything unreadable is not the same leg.
+     */
+    public static boolean sameLeg(Path archive, Leg leg, String parametersSha256) {
+        try {
+            Map<String, byte[]> entries = read(archive, leg);
+            Contents contents = Json.MAPPER.readValue(entries.get(LEG_FILE), Contents.class);
+            ModelManifest manifest = Json.MAPPER.readValue(entries.get(OutputLayout.MANIFEST_FILE),
+                    ModelManifest.class);
+            return leg.name().equals(contents.leg()) && leg.fingerprint().equals(contents.fingerprint())
+                    && parametersSha256.equals(manifest.outputs().parametersSha256());
+        } catch (IOException | FashionMlException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static Map<String, byte[]> read(Path archive, Leg leg) throws FashionMlException, IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(archive)))) {

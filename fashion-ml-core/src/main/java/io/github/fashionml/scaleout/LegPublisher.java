@@ -35,7 +35,22 @@ public final class LegPublisher {
             Path file = layout.root().resolve("legs").resolve(leg.name() + ".zip");
             AtomicFiles.createDirectories(file.getParent());
             AtomicFiles.write(file, out -> out.write(archive));
-            repository.publish(LegCoordinates.parse(leg.coordinates()), file);
+            LegCoordinates coordinates = LegCoordinates.parse(leg.coordinates());
+            if (!coordinates.snapshot()) {
+                var published = repository.fetchPublished(coordinates);
+                if (published.isPresent()) {
+                    if (!LegArchive.sameLeg(published.get(), leg, manifest.outputs().parametersSha256())) {
+                        throw new FashionMlException(leg.coordinates() + " is already in the release repository "
+                                + repository.describe() + " with another leg (other inputs or parameters); a "
+                                + "release is never overwritten. Give the project a new version (or a -SNAPSHOT one "
+                                + "while iterating), or delete the leg's artifact there by hand");
+                    }
+                    log.info("Leg " + leg.name() + ": already published as " + leg.coordinates() + " with the same "
+                            + "fingerprint and parameters; left as it is");
+                    continue;
+                }
+            }
+            repository.publish(coordinates, file);
             log.info("Leg " + leg.name() + ": published as " + leg.coordinates() + " to " + repository.describe()
                     + " (" + Files.size(file) / 1024 + " KiB, fingerprint " + leg.fingerprint().substring(0, 12) + ")");
         }

@@ -16,9 +16,11 @@ public interface LegRepository {
     Optional<Path> fetch(LegCoordinates coordinates) throws FashionMlException, IOException;
 
     /**
-     * Publishes the file under these coordinates. A release already there with other content fails, naming the
-     * coordinates; the same content is left as it is.
+     * What the repository itself holds under these coordinates now (not a copy cached on this machine), or empty.
      */
+    Optional<Path> fetchPublished(LegCoordinates coordinates) throws FashionMlException, IOException;
+
+    /** Publishes the file under these coordinates, replacing a snapshot's earlier file. */
     void publish(LegCoordinates coordinates, Path file) throws FashionMlException, IOException;
 
     /** Where it is, for messages. */

@@ -83,6 +83,11 @@ class LegArchiveTest {
         }
 
         @Override
+        public Optional<Path> fetchPublished(LegCoordinates coordinates) throws java.io.IOException {
+            return fetch(coordinates);
+        }
+
+        @Override
         public void publish(LegCoordinates coordinates, Path file) throws java.io.IOException {
             files.put(coordinates.toString(), Files.readAllBytes(file));
         }
@@ -120,6 +125,28 @@ class LegArchiveTest {
         // A second gather finds both legs here and fetches nothing.
         repository.files.clear();
         new LegGatherer(repository, ProgressLog.silent()).gather(plan, gathered, false);
+    }
+
+    @Test
+    void aReleasedLegIsNeverOverwrittenByAnotherButARerunIsAccepted(@TempDir Path elsewhere) throws Exception {
+        MemoryRepository repository = new MemoryRepository(elsewhere);
+        new LegPublisher(repository, ProgressLog.silent()).publish(plan, trained);
+        byte[] first = repository.files.get("com.example:app-leg-tiny:zip:1.0").clone();
+        // The same leg again (same fingerprint and parameters): left as it is.
+        new LegPublisher(repository, ProgressLog.silent()).publish(plan, trained);
+        assertArrayEquals(first, repository.files.get("com.example:app-leg-tiny:zip:1.0"));
+        // Another leg under the same coordinates: refused, naming them.
+        repository.files.put("com.example:app-leg-tiny:zip:1.0", LegArchive.pack(trained, "other"));
+        FashionMlException e = assertThrows(FashionMlException.class,
+                () -> new LegPublisher(repository, ProgressLog.silent()).publish(plan, trained));
+        assertTrue(e.getMessage().contains("com.example:app-leg-tiny:zip:1.0 is already in the release repository "
+                + "memory with another leg"), e.getMessage());
+        // A snapshot is republished.
+        LegPlan snapshot = new LegPlan(plan.fashionMlVersion(), List.of(new Leg("tiny", "tiny",
+                plan.legs().get(0).fingerprint(), "com.example:app-leg-tiny:zip:1.0-SNAPSHOT")));
+        repository.files.put("com.example:app-leg-tiny:zip:1.0-SNAPSHOT", new byte[] {1});
+        new LegPublisher(repository, ProgressLog.silent()).publish(snapshot, trained);
+        assertArrayEquals(first, repository.files.get("com.example:app-leg-tiny:zip:1.0-SNAPSHOT"));
     }
 
     @Test

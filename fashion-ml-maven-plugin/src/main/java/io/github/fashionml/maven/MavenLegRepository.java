@@ -99,18 +99,7 @@ final class MavenLegRepository implements LegRepository {
     }
 
     @Override
-    public void publish(LegCoordinates coordinates, Path file) throws FashionMlException, IOException {
-        if (!coordinates.snapshot()) {
-            Optional<Path> existing = fetchFresh(coordinates);
-            if (existing.isPresent()) {
-                if (Files.mismatch(existing.get(), file) == -1) {
-                    return;
-                }
-                throw new FashionMlException(coordinates + " is already in the release repository " + describe()
-                        + " with other content; a release is never overwritten. Give the project a new version "
-                        + "(or a -SNAPSHOT one while iterating), or delete the leg's artifact there by hand");
-            }
-        }
+    public void publish(LegCoordinates coordinates, Path file) throws FashionMlException {
         DeployRequest request = new DeployRequest();
         request.setRepository(system.newDeploymentRepository(session, repository));
         request.addArtifact(artifact(coordinates).setFile(file.toFile()));
@@ -124,7 +113,8 @@ final class MavenLegRepository implements LegRepository {
     }
 
     /** What the repository holds now, not a copy this machine's local repository kept. */
-    private Optional<Path> fetchFresh(LegCoordinates coordinates) throws FashionMlException, IOException {
+    @Override
+    public Optional<Path> fetchPublished(LegCoordinates coordinates) throws FashionMlException, IOException {
         Path temporary = Files.createTempDirectory("fashion-ml-leg-check");
         try {
             DefaultRepositorySystemSession fresh = new DefaultRepositorySystemSession(session);

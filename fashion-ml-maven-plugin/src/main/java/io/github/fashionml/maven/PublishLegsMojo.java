@@ -12,7 +12,8 @@ import java.io.IOException;
  * A matrix job's last step: with {@code -Dfashionml.publishLegs=true}, publishes each selected leg
  * ({@code -Dfashionml.modelNames=<leg>}, trained by {@code train} in the same build) to {@code legRepository}
  * as one deterministic zip, under {@code <groupId>:<artifactId>-leg-<leg>:zip:<version>}. A release already
- * there with other content fails, naming its coordinates.
+ * there holding another leg (other inputs or parameters) fails, naming its coordinates; the same leg is left as
+ * it is.
  */
 @Mojo(name = "publish-legs", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class PublishLegsMojo extends AbstractLegsMojo {

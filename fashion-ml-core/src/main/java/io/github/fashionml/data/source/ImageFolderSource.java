@@ -174,8 +174,11 @@ public final class ImageFolderSource {
                     + directory, directory.toString(), entry.sha256(), entry.size()));
         }
         String name = directory.getFileName() == null ? directory.toString() : directory.getFileName().toString();
+        FolderNotes notes = new FolderNotes(directory.toString(),
+                folder.skipped().isEmpty() ? null : folder.skipped().summary(), manifest.skipped(),
+                folder.duplicates().describe());
         return new ResolvedDataset(files, new DatasetDescription(name, folder.classNames(),
-                new ImageShape(settings.height(), settings.width(), settings.channels()), digest), settings);
+                new ImageShape(settings.height(), settings.width(), settings.channels()), digest), settings, notes);
     }
 
     /**

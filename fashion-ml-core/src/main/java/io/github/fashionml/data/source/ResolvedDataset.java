@@ -23,7 +23,7 @@ import java.util.Map;
  * {@code dataset.json} for later goals.
  */
 public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description,
-                              DecodeSettings decoding) {
+                              DecodeSettings decoding, FolderNotes folder) {
 
     public ResolvedDataset {
         // Not new EnumMap<>(files): that refuses an empty map that is not an EnumMap.
@@ -34,7 +34,7 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
 
     /** Files whose images need no decoding: Fashion-MNIST's, an IDX set's. */
     public ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, DatasetDescription description) {
-        this(files, description, null);
+        this(files, description, null, null);
     }
 
     /** Fashion-MNIST's four files: its classes and shape, and the digest of their contents. */
@@ -57,7 +57,8 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
     /** JSON form: stable field names, read by later goals and by users' scripts. */
     record Json(@JsonProperty("dataset") String dataset, @JsonProperty("files") Map<String, FileJson> files,
                 @JsonProperty("classNames") List<String> classNames, @JsonProperty("imageShape") ImageShape imageShape,
-                @JsonProperty("digest") String digest, @JsonProperty("decoding") DecodeSettings decoding) {
+                @JsonProperty("digest") String digest, @JsonProperty("decoding") DecodeSettings decoding,
+                @JsonProperty("folder") FolderNotes folder) {
     }
 
     record FileJson(@JsonProperty("fileName") String fileName, @JsonProperty("path") String path,
@@ -73,7 +74,7 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
         files.forEach((file, r) -> out.put(file.key(), new FileJson(file.fileName(), r.path().toString(),
                 r.source(), r.origin(), r.sha256(), r.size())));
         byte[] bytes = JSON.writeValueAsBytes(new Json(description.name(), out, description.classNames(),
-                description.shape(), description.digest(), decoding));
+                description.shape(), description.digest(), decoding, folder));
         AtomicFiles.write(target, stream -> stream.write(bytes));
     }
 
@@ -101,6 +102,6 @@ public record ResolvedDataset(Map<FashionMnistFile, ResolvedFile> files, Dataset
         }
         // Records written before the description was (fashion-ml 0.1.0 snapshots) are Fashion-MNIST's.
         return described ? new ResolvedDataset(files, new DatasetDescription(json.dataset(), json.classNames(),
-                json.imageShape(), json.digest()), json.decoding()) : fashionMnist(files);
+                json.imageShape(), json.digest()), json.decoding(), json.folder()) : fashionMnist(files);
     }
 }

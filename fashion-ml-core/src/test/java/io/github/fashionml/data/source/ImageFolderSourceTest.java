@@ -252,7 +252,15 @@ class ImageFolderSourceTest {
     void anImageInBothTrainAndTestIsReportedAsAWarning() throws Exception {
         Path folder = trainTestFolder();
         grey(folder.resolve("test/shirt/copy.png"), 4, 3, 10); // the same pixels, so the same PNG, as train/shirt/1
-        source().resolve(config(folder));
+        Files.write(folder.resolve("train/.DS_Store"), new byte[] {1});
+        ResolvedDataset dataset = source().resolve(config(folder));
+        // dataset.json records the notes, for the report.
+        Path record = dir.resolve("dataset.json");
+        dataset.write(record);
+        FolderNotes notes = ResolvedDataset.read(record).folder();
+        assertEquals(folder.toString(), notes.directory());
+        assertTrue(notes.lines().get(0).startsWith("Skipped 1 hidden file"), notes.lines().toString());
+        assertTrue(notes.duplicates().get(0).startsWith("1 image in both train and test"), notes.duplicates().toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("1 image in both train and test")
                 && l.contains("train/shirt/1.png") && l.contains("test/shirt/copy.png")), String.join("\n", lines));
     }
