@@ -14,13 +14,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -174,21 +172,11 @@ public final class LegArchive {
             }
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(temp);
-            deleteTree(old);
+            AtomicFiles.deleteTree(temp);
+            AtomicFiles.deleteTree(old);
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 
     private static FashionMlException damaged(Leg leg, String what) {
         return new FashionMlException("The artifact of leg '" + leg.name() + "' (" + leg.coordinates()

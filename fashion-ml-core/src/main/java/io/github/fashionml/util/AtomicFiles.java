@@ -67,6 +67,18 @@ public final class AtomicFiles {
     /** The suffix of the temporary files {@link #write} leaves behind only when the JVM is killed mid-write. */
     public static final String TEMP_SUFFIX = ".tmp";
 
+    /** Deletes a directory and everything in it (nothing when it does not exist): for temporary folders. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** Deletes temporary files a killed writer left in a directory; returns how many. */
     public static int deleteLeftovers(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -22,10 +22,8 @@ import org.eclipse.aether.transfer.ArtifactNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Legs in a Maven repository, through Maven Resolver as Maven itself uses it: resolution honours the
@@ -129,11 +127,7 @@ final class MavenLegRepository implements LegRepository {
             copy.toFile().deleteOnExit();
             return Optional.of(copy);
         } finally {
-            try (Stream<Path> walk = Files.walk(temporary)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            io.github.fashionml.util.AtomicFiles.deleteTree(temporary);
         }
     }
 

@@ -332,7 +332,7 @@ public final class ImageFolderSource {
                     target));
             return manifest;
         } finally {
-            deleteTree(temp);
+            AtomicFiles.deleteTree(temp);
         }
     }
 
@@ -357,7 +357,7 @@ public final class ImageFolderSource {
             }
         }
         for (Path p : abandoned) {
-            deleteTree(p);
+            AtomicFiles.deleteTree(p);
         }
         if (!abandoned.isEmpty()) {
             log.info(String.format(Locale.ROOT, "Deleted %d temporary folder%s in %s left by interrupted decodes",
@@ -380,7 +380,7 @@ public final class ImageFolderSource {
      */
     private void moveIntoPlace(Path temp, Path target) throws IOException {
         if (Files.exists(target) && !Files.isRegularFile(target.resolve(MANIFEST))) {
-            deleteTree(target);
+            AtomicFiles.deleteTree(target);
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -467,14 +467,4 @@ public final class ImageFolderSource {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }
