@@ -59,7 +59,8 @@ public class CompareMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        if (selectedNames().isEmpty()) {
+        List<String> names = selectedNames();
+        if (names.isEmpty()) {
             return;
         }
         if (baseline != null && baselineArtifact != null) {
@@ -68,7 +69,7 @@ public class CompareMojo extends AbstractModelsMojo {
         }
         Path baselineFile = baseline != null ? baseline.toPath()
                 : baselineArtifact != null ? resolve(baselineArtifact) : null;
-        jobRunner().run(new CompareJob(selectedNames(), outputDirectory.toPath(), baselineFile, baselineModel,
+        jobRunner().run(new CompareJob(names, outputDirectory.toPath(), baselineFile, baselineModel,
                 tolerance, qualityGates(), baselineArtifact != null ? verifiedDataset() : null));
     }
 

@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Evaluates each trained model on the test images: accuracy with a 95% confidence interval, per-class
@@ -28,10 +29,11 @@ public class EvaluateMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws FashionMlException, IOException {
-        if (selectedNames().isEmpty()) {
+        List<String> names = selectedNames();
+        if (names.isEmpty()) {
             return;
         }
-        jobRunner().run(new EvaluateJob(selectedNames(), verifiedDataset(), outputDirectory.toPath(), qualityGates(),
+        jobRunner().run(new EvaluateJob(names, verifiedDataset(), outputDirectory.toPath(), qualityGates(),
                 failOnGate));
     }
 }
