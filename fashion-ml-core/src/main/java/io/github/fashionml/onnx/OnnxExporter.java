@@ -263,7 +263,7 @@ public final class OnnxExporter {
         }
 
         /**
-         * Preprocessor.prepare's arithmetic, in its order and in float: {@code pixel * (1f/255)}, then for
+         * Preprocessor.features' arithmetic, in its order and in float: {@code pixel * (1f/255)}, then for
          * standardised models {@code (x - mean) / std} per HWC sample; then the first layer's shape.
          */
         private ONNXRef<?> preprocess(ONNXPlaceholder pixels) throws UnsupportedNetworkException {
